@@ -1,0 +1,5 @@
+using Zero.Games.TicTacToe;
+
+namespace Zero.Games.Tests;
+
+public sealed class TicTacToeContractTests : GameContractTests<TicTacToePosition, TicTacToeMove>;
