@@ -8,6 +8,7 @@ internal static class CommandList
 {
     public static IEnumerable<Command> All()
     {
+        yield return AnalyzeCommand.Create();
         yield return BenchCommand.Create();
     }
 }
