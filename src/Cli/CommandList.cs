@@ -10,5 +10,6 @@ internal static class CommandList
     {
         yield return AnalyzeCommand.Create();
         yield return BenchCommand.Create();
+        yield return PerftCommand.Create();
     }
 }
