@@ -18,5 +18,6 @@ internal static class BenchCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return BenchPerftCommand.Create();
+        yield return BenchSolverCommand.Create();
     }
 }
