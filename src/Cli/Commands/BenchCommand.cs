@@ -20,5 +20,6 @@ internal static class BenchCommand
         yield return BenchPerftCommand.Create();
         yield return BenchSolverCommand.Create();
         yield return BenchNnCommand.Create();
+        yield return BenchSearchCommand.Create();
     }
 }
