@@ -37,6 +37,14 @@ public sealed class AttackTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void MagicSearch_FromTheSeed_BuildsAWorkingTable()
+    {
+        SliderTable table = SliderTable.Build(usePext: false, searchMagics: true);
+        CheckTable(table.RookAttacks, table.BishopAttacks);
+    }
+
+    [Fact]
     public void PextTable_MatchesRayWalkingReference()
     {
         if (!Bmi2.X64.IsSupported)
