@@ -131,4 +131,11 @@ public sealed class DrawRuleTests
         Assert.True(p.TryParseMove(uci, out ChessMove move, out string? error), error);
         return move;
     }
+
+    [Fact]
+    public void Outcome_DefaultPosition_ThrowsWithAHint()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => default(ChessPosition).Outcome);
+        Assert.Contains("ChessPosition.Initial", e.Message, StringComparison.Ordinal);
+    }
 }
