@@ -65,6 +65,9 @@ internal static class BenchSearchCommand
                     ["playouts_per_s"] = Math.Round(report.NetPlayoutsPerSecond, 1),
                     ["inference_positions_per_s"] = Math.Round(report.InferencePositionsPerSecond, 1),
                     ["ratio"] = Math.Round(report.Ratio, 4),
+                    ["playouts_per_cpu_s"] = Math.Round(report.NetPlayoutsPerCpuSecond, 1),
+                    ["inference_positions_per_cpu_s"] = Math.Round(report.InferencePositionsPerCpuSecond, 1),
+                    ["ratio_cpu"] = Math.Round(report.CpuRatio, 4),
                     ["uniform_playouts_per_s"] = Math.Round(report.UniformPlayoutsPerSecond, 1),
                     ["batching_decorator_playouts_per_s"] = Math.Round(report.PlumbingPlayoutsPerSecond, 1),
                     ["mean_batch"] = Math.Round(report.MeanBatch, 2),
@@ -79,15 +82,43 @@ internal static class BenchSearchCommand
             output.WriteLine(string.Format(ci, "    raw batched inference at batch {0}:                      {1,12:N0} positions/s", b, report.InferencePositionsPerSecond));
             output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s", t, b, report.NetPlayoutsPerSecond));
             output.WriteLine(string.Format(ci, "    ratio search / inference:                              {0,12:F3}  (target >= 0.9)", report.Ratio));
+            output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
+                report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
             return ZeroCli.Success;
         });
         return command;
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        double InferencePositionsPerSecond, double NetPlayoutsPerSecond)
+        Rate Inference, Rate Search)
     {
+        public double InferencePositionsPerSecond => Inference.PerSecond;
+        public double NetPlayoutsPerSecond => Search.PerSecond;
+        public double InferencePositionsPerCpuSecond => Inference.PerCpuSecond;
+        public double NetPlayoutsPerCpuSecond => Search.PerCpuSecond;
         public double Ratio => NetPlayoutsPerSecond / InferencePositionsPerSecond;
+        public double CpuRatio => NetPlayoutsPerCpuSecond / InferencePositionsPerCpuSecond;
+    }
+
+    /// <summary>Work done, wall time and process CPU time of one measurement.</summary>
+    private readonly record struct Rate(double Work, TimeSpan Wall, TimeSpan Cpu)
+    {
+        public double PerSecond => Work / Wall.TotalSeconds;
+        public double PerCpuSecond => Work / Cpu.TotalSeconds;
+
+        public static Rate operator +(Rate a, Rate b) => new(a.Work + b.Work, a.Wall + b.Wall, a.Cpu + b.Cpu);
+
+        /// <summary>Times <paramref name="work"/>, which returns how much it did.</summary>
+        public static Rate Measure(Func<double> work)
+        {
+            using var process = Process.GetCurrentProcess();
+            TimeSpan cpu0 = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            double done = work();
+            TimeSpan wall = clock.Elapsed;
+            process.Refresh();
+            return new Rate(done, wall, process.TotalProcessorTime - cpu0);
+        }
     }
 
     private static Report Measure(int batch, int threads, int netPlayouts, int netThreads)
@@ -95,8 +126,8 @@ internal static class BenchSearchCommand
         // 1. Tree ceiling. A short warm-up first so that the timed runs see optimised code.
         var uniform = new UniformEvaluator<ConnectFourPosition, ConnectFourMove>();
         var uniformOptions = new MctsOptions { BatchSize = batch, ReuseTree = false };
-        PlayoutsPerSecond(uniform, uniformOptions, 20_000);
-        double uniformRate = PlayoutsPerSecond(uniform, uniformOptions, 200_000);
+        Playouts(uniform, uniformOptions, 20_000);
+        double uniformRate = Rate.Measure(() => Playouts(uniform, uniformOptions, 200_000)).PerSecond;
 
         // 2. Plumbing: features, the channel, the worker and the copies, around a model that does nothing.
         var zero = new ZeroCostModel(ConnectFourPosition.InputShape.Size, ConnectFourPosition.ActionCount);
@@ -105,9 +136,9 @@ internal static class BenchSearchCommand
         {
             var evaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(batching);
             var options = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
-            PlayoutsPerSecond(evaluator, options, 20_000);
+            Playouts(evaluator, options, 20_000);
             long positions0 = batching.Positions, batches0 = batching.Batches;
-            plumbingRate = PlayoutsPerSecond(evaluator, options, 100_000);
+            plumbingRate = Rate.Measure(() => Playouts(evaluator, options, 100_000)).PerSecond;
             meanBatch = (double)(batching.Positions - positions0) / Math.Max(1, batching.Batches - batches0);
         }
 
@@ -118,32 +149,31 @@ internal static class BenchSearchCommand
         NetworkModel net = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
         var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(net);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
-        PlayoutsPerSecond(netEvaluator, netOptions, batch * 4);
-        double before = InferencePositionsPerSecond(net, batch);
-        double search = PlayoutsPerSecond(netEvaluator, netOptions, netPlayouts);
-        double after = InferencePositionsPerSecond(net, batch);
+        Playouts(netEvaluator, netOptions, batch * 4);
+        Rate before = Rate.Measure(() => InferencePositions(net, batch));
+        Rate search = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts));
+        Rate after = Rate.Measure(() => InferencePositions(net, batch));
         string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
             $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
-        return new Report(name, uniformRate, plumbingRate, meanBatch, (before + after) / 2, search);
+        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search);
     }
 
-    /// <summary>Total playouts over total time, searching each fixed position from a fresh tree.</summary>
-    private static double PlayoutsPerSecond(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition)
+    /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
+    private static double Playouts(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition)
     {
         var search = new PuctSearch<ConnectFourPosition, ConnectFourMove>(evaluator, options);
         long playouts = 0;
-        var clock = Stopwatch.StartNew();
         foreach (string text in Positions)
         {
             ConnectFourPosition.TryParsePosition(text, out ConnectFourPosition position, out _);
             search.SetPosition(position);
             playouts += search.Search(SearchLimits.FromPlayouts(playoutsPerPosition)).Playouts;
         }
-        return playouts / clock.Elapsed.TotalSeconds;
+        return playouts;
     }
 
-    /// <summary>Positions/s of back-to-back model calls of <paramref name="batch"/> real positions (features of the bench positions).</summary>
-    private static double InferencePositionsPerSecond(IBatchModel model, int batch)
+    /// <summary>Positions evaluated in 1.5 s of back-to-back model calls of <paramref name="batch"/> real positions (the bench positions' features).</summary>
+    private static double InferencePositions(IBatchModel model, int batch)
     {
         int size = ConnectFourPosition.InputShape.Size;
         var inputs = new float[batch * size];
@@ -154,7 +184,6 @@ internal static class BenchSearchCommand
         }
         var logits = new float[batch * model.PolicySize];
         var values = new float[batch];
-        model.Evaluate(inputs, batch, logits, values, []);
         long positions = 0;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(1.5))
@@ -162,7 +191,7 @@ internal static class BenchSearchCommand
             model.Evaluate(inputs, batch, logits, values, []);
             positions += batch;
         }
-        return positions / clock.Elapsed.TotalSeconds;
+        return positions;
     }
 
     /// <summary>A model that returns zeros at once: what remains of the cost is the search and the batching plumbing.</summary>
