@@ -51,6 +51,17 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_StandardInput_ReadsTheCommandsInput()
+    {
+        (int code, string output, string error) = CliRun.Run("112233\nxyz\n", "analyze", "connect4", "--playouts", "300", "--evaluator", "uniform");
+        Assert.True(code == 0, error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("4", JsonDocument.Parse(lines[0]).RootElement.GetProperty("bestmove").GetString());
+        Assert.True(JsonDocument.Parse(lines[1]).RootElement.TryGetProperty("error", out _));
+    }
+
+    [Fact]
     public void Analyze_FinishedGame_ResultInsteadOfMove()
     {
         var (_, lines, _) = Run("14253\n", "analyze", "tictactoe", "--playouts", "10");

@@ -17,7 +17,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var game = new Argument<string>("game") { Description = $"The game: {string.Join(", ", GameCatalog.Names)}" };
         var playouts = new Option<int>("--playouts")
@@ -61,7 +61,7 @@ internal static class AnalyzeCommand
             TextWriter output = parse.InvocationConfiguration.Output;
             if (path == "-")
             {
-                return GameCatalog.Dispatch(name, new Analyzer(settings, Console.In, output));
+                return GameCatalog.Dispatch(name, new Analyzer(settings, context.Input, output));
             }
             if (!File.Exists(path))
             {
