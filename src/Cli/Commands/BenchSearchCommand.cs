@@ -68,6 +68,8 @@ internal static class BenchSearchCommand
                     ["playouts_per_cpu_s"] = Math.Round(report.NetPlayoutsPerCpuSecond, 1),
                     ["inference_positions_per_cpu_s"] = Math.Round(report.InferencePositionsPerCpuSecond, 1),
                     ["ratio_cpu"] = Math.Round(report.CpuRatio, 4),
+                    ["search_evaluations_per_s"] = Math.Round(report.Evaluations.PerSecond, 1),
+                    ["evaluation_ratio_cpu"] = Math.Round(report.EvaluationCpuRatio, 4),
                     ["uniform_playouts_per_s"] = Math.Round(report.UniformPlayoutsPerSecond, 1),
                     ["batching_decorator_playouts_per_s"] = Math.Round(report.PlumbingPlayoutsPerSecond, 1),
                     ["mean_batch"] = Math.Round(report.MeanBatch, 2),
@@ -84,14 +86,18 @@ internal static class BenchSearchCommand
             output.WriteLine(string.Format(ci, "    ratio search / inference:                              {0,12:F3}  (target >= 0.9)", report.Ratio));
             output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
                 report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
+            output.WriteLine(string.Format(ci, "    counting only positions sent to the network (terminal playouts cost no inference): {0:N0} / {1:N0} = {2:F3} per CPU-second",
+                report.Evaluations.PerCpuSecond, report.InferencePositionsPerCpuSecond, report.EvaluationCpuRatio));
             return ZeroCli.Success;
         });
         return command;
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        Rate Inference, Rate Search)
+        Rate Inference, Rate Search, Rate Evaluations)
     {
+        /// <summary>Positions the search sent to the network per CPU-second over the raw figure: the tree's cost alone (terminal playouts excluded).</summary>
+        public double EvaluationCpuRatio => Evaluations.PerCpuSecond / Inference.PerCpuSecond;
         public double InferencePositionsPerSecond => Inference.PerSecond;
         public double NetPlayoutsPerSecond => Search.PerSecond;
         public double InferencePositionsPerCpuSecond => Inference.PerCpuSecond;
@@ -147,15 +153,18 @@ internal static class BenchSearchCommand
         //    drifts during the run skews both figures alike.
         using var pool = new ComputePool(netThreads);
         NetworkModel net = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
-        var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(net);
+        var counted = new CountingModel(net);
+        var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
         Playouts(netEvaluator, netOptions, batch * 4);
         Rate before = Rate.Measure(() => InferencePositions(net, batch));
+        long evaluated0 = counted.Positions;
         Rate search = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts));
+        Rate evaluations = search with { Work = counted.Positions - evaluated0 };
         Rate after = Rate.Measure(() => InferencePositions(net, batch));
         string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
             $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
-        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search);
+        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search, evaluations);
     }
 
     /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
@@ -192,6 +201,24 @@ internal static class BenchSearchCommand
             positions += batch;
         }
         return positions;
+    }
+
+    /// <summary>Passes calls through and counts the positions, to tell network evaluations from terminal playouts.</summary>
+    private sealed class CountingModel(IBatchModel inner) : IBatchModel
+    {
+        private long _positions;
+
+        public long Positions => Interlocked.Read(ref _positions);
+        public string Name => inner.Name;
+        public int InputSize => inner.InputSize;
+        public int PolicySize => inner.PolicySize;
+        public bool HasWdl => inner.HasWdl;
+
+        public void Evaluate(ReadOnlySpan<float> inputs, int count, Span<float> policyLogits, Span<float> values, Span<float> wdl)
+        {
+            inner.Evaluate(inputs, count, policyLogits, values, wdl);
+            Interlocked.Add(ref _positions, count);
+        }
     }
 
     /// <summary>A model that returns zeros at once: what remains of the cost is the search and the batching plumbing.</summary>
