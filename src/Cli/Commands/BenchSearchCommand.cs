@@ -70,6 +70,7 @@ internal static class BenchSearchCommand
                     ["ratio_cpu"] = Math.Round(report.CpuRatio, 4),
                     ["search_evaluations_per_s"] = Math.Round(report.Evaluations.PerSecond, 1),
                     ["evaluation_ratio_cpu"] = Math.Round(report.EvaluationCpuRatio, 4),
+                    ["search_mean_batch"] = Math.Round(report.SearchMeanBatch, 2),
                     ["uniform_playouts_per_s"] = Math.Round(report.UniformPlayoutsPerSecond, 1),
                     ["batching_decorator_playouts_per_s"] = Math.Round(report.PlumbingPlayoutsPerSecond, 1),
                     ["mean_batch"] = Math.Round(report.MeanBatch, 2),
@@ -82,7 +83,7 @@ internal static class BenchSearchCommand
             output.WriteLine(string.Format(ci, "  batching decorator, zero-cost model ({0} threads):        {1,12:N0} playouts/s (mean batch {2:F1})", t, report.PlumbingPlayoutsPerSecond, report.MeanBatch));
             output.WriteLine($"  network: {report.Net}");
             output.WriteLine(string.Format(ci, "    raw batched inference at batch {0}:                      {1,12:N0} positions/s", b, report.InferencePositionsPerSecond));
-            output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s", t, b, report.NetPlayoutsPerSecond));
+            output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s (mean batch sent {3:F1})", t, b, report.NetPlayoutsPerSecond, report.SearchMeanBatch));
             output.WriteLine(string.Format(ci, "    ratio search / inference:                              {0,12:F3}  (target >= 0.9)", report.Ratio));
             output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
                 report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
@@ -94,7 +95,7 @@ internal static class BenchSearchCommand
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        Rate Inference, Rate Search, Rate Evaluations)
+        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch)
     {
         /// <summary>Positions the search sent to the network per CPU-second over the raw figure: the tree's cost alone (terminal playouts excluded).</summary>
         public double EvaluationCpuRatio => Evaluations.PerCpuSecond / Inference.PerCpuSecond;
@@ -156,15 +157,16 @@ internal static class BenchSearchCommand
         var counted = new CountingModel(net);
         var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
-        Playouts(netEvaluator, netOptions, batch * 4);
+        Playouts(netEvaluator, netOptions, Math.Max(300, batch * 8)); // warm-up: tiered JIT settles the search code first
         Rate before = Rate.Measure(() => InferencePositions(net, batch));
-        long evaluated0 = counted.Positions;
+        long evaluated0 = counted.Positions, calls0 = counted.Calls;
         Rate search = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts));
         Rate evaluations = search with { Work = counted.Positions - evaluated0 };
+        double searchBatch = (double)(counted.Positions - evaluated0) / Math.Max(1, counted.Calls - calls0);
         Rate after = Rate.Measure(() => InferencePositions(net, batch));
         string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
             $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
-        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search, evaluations);
+        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search, evaluations, searchBatch);
     }
 
     /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
@@ -207,8 +209,10 @@ internal static class BenchSearchCommand
     private sealed class CountingModel(IBatchModel inner) : IBatchModel
     {
         private long _positions;
+        private long _calls;
 
         public long Positions => Interlocked.Read(ref _positions);
+        public long Calls => Interlocked.Read(ref _calls);
         public string Name => inner.Name;
         public int InputSize => inner.InputSize;
         public int PolicySize => inner.PolicySize;
@@ -218,6 +222,7 @@ internal static class BenchSearchCommand
         {
             inner.Evaluate(inputs, count, policyLogits, values, wdl);
             Interlocked.Add(ref _positions, count);
+            Interlocked.Increment(ref _calls);
         }
     }
 
