@@ -84,7 +84,7 @@ internal static class BenchSearchCommand
             output.WriteLine($"  network: {report.Net}");
             output.WriteLine(string.Format(ci, "    raw batched inference at batch {0}:                      {1,12:N0} positions/s", b, report.InferencePositionsPerSecond));
             output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s (mean batch sent {3:F1})", t, b, report.NetPlayoutsPerSecond, report.SearchMeanBatch));
-            output.WriteLine(string.Format(ci, "    ratio search / inference:                              {0,12:F3}  (target >= 0.9)", report.Ratio));
+            output.WriteLine(string.Format(ci, "    ratio search / inference (median of 5 rounds):         {0,12:F3}  (target >= 0.9)", report.Ratio));
             output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
                 report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
             output.WriteLine(string.Format(ci, "    counting only positions sent to the network (terminal playouts cost no inference): {0:N0} / {1:N0} = {2:F3} per CPU-second",
@@ -95,16 +95,16 @@ internal static class BenchSearchCommand
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch)
+        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch, (double Wall, double Cpu, double EvaluationCpu) Medians)
     {
         /// <summary>Positions the search sent to the network per CPU-second over the raw figure: the tree's cost alone (terminal playouts excluded).</summary>
-        public double EvaluationCpuRatio => Evaluations.PerCpuSecond / Inference.PerCpuSecond;
+        public double EvaluationCpuRatio => Medians.EvaluationCpu;
         public double InferencePositionsPerSecond => Inference.PerSecond;
         public double NetPlayoutsPerSecond => Search.PerSecond;
         public double InferencePositionsPerCpuSecond => Inference.PerCpuSecond;
         public double NetPlayoutsPerCpuSecond => Search.PerCpuSecond;
-        public double Ratio => NetPlayoutsPerSecond / InferencePositionsPerSecond;
-        public double CpuRatio => NetPlayoutsPerCpuSecond / InferencePositionsPerCpuSecond;
+        public double Ratio => Medians.Wall;
+        public double CpuRatio => Medians.Cpu;
     }
 
     /// <summary>Work done, wall time and process CPU time of one measurement.</summary>
@@ -149,24 +149,35 @@ internal static class BenchSearchCommand
             meanBatch = (double)(batching.Positions - positions0) / Math.Max(1, batching.Batches - batches0);
         }
 
-        // 3. Network (stand-in) raw inference vs search at the same batch size, same run.
-        //    Inference is timed just before and just after the search and averaged, so that a machine whose load
-        //    drifts during the run skews both figures alike.
+        // 3. The network: raw inference and search at the same batch size, alternated over several rounds so that a
+        //    machine whose load drifts skews both figures alike; each ratio reported is the median of the rounds'.
         using var pool = new ComputePool(netThreads);
         NetworkModel net = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
         var counted = new CountingModel(net);
         var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
         Playouts(netEvaluator, netOptions, Math.Max(300, batch * 8)); // warm-up: tiered JIT settles the search code first
-        Rate before = Rate.Measure(() => InferencePositions(net, batch));
+        const int rounds = 5;
+        Rate inference = default, search = default, evaluations = default;
+        var ratios = new List<(double Wall, double Cpu, double EvaluationCpu)>();
         long evaluated0 = counted.Positions, calls0 = counted.Calls;
-        Rate search = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts));
-        Rate evaluations = search with { Work = counted.Positions - evaluated0 };
+        for (int round = 0; round < rounds; round++)
+        {
+            Rate i = Rate.Measure(() => InferencePositions(net, batch, TimeSpan.FromSeconds(0.6)));
+            long before = counted.Positions;
+            Rate p = Rate.Measure(() => Playouts(netEvaluator, netOptions, Math.Max(1, netPlayouts / rounds)));
+            Rate e = p with { Work = counted.Positions - before };
+            ratios.Add((p.PerSecond / i.PerSecond, p.PerCpuSecond / i.PerCpuSecond, e.PerCpuSecond / i.PerCpuSecond));
+            inference += i;
+            search += p;
+            evaluations += e;
+        }
         double searchBatch = (double)(counted.Positions - evaluated0) / Math.Max(1, counted.Calls - calls0);
-        Rate after = Rate.Measure(() => InferencePositions(net, batch));
+        static double Median(IEnumerable<double> xs) => xs.Order().ElementAt(rounds / 2);
+        var medians = (Median(ratios.Select(r => r.Wall)), Median(ratios.Select(r => r.Cpu)), Median(ratios.Select(r => r.EvaluationCpu)));
         string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
             $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
-        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search, evaluations, searchBatch);
+        return new Report(name, uniformRate, plumbingRate, meanBatch, inference, search, evaluations, searchBatch, medians);
     }
 
     /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
@@ -183,8 +194,8 @@ internal static class BenchSearchCommand
         return playouts;
     }
 
-    /// <summary>Positions evaluated in 1.5 s of back-to-back model calls of <paramref name="batch"/> real positions (the bench positions' features).</summary>
-    private static double InferencePositions(IBatchModel model, int batch)
+    /// <summary>Positions evaluated in <paramref name="duration"/> of back-to-back model calls of <paramref name="batch"/> real positions (the bench positions' features).</summary>
+    private static double InferencePositions(IBatchModel model, int batch, TimeSpan duration)
     {
         int size = ConnectFourPosition.InputShape.Size;
         var inputs = new float[batch * size];
@@ -197,7 +208,7 @@ internal static class BenchSearchCommand
         var values = new float[batch];
         long positions = 0;
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(1.5))
+        while (clock.Elapsed < duration)
         {
             model.Evaluate(inputs, batch, logits, values, []);
             positions += batch;
