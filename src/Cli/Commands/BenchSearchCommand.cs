@@ -36,7 +36,7 @@ internal static class BenchSearchCommand
             Description = "Search threads for the network measurement (one gathers while another's batch is evaluated)",
             DefaultValueFactory = _ => 2,
         };
-        var playouts = new Option<int>("--playouts") { Description = "Playouts per position with the network", DefaultValueFactory = _ => 1000 };
+        var playouts = new Option<int>("--playouts") { Description = "Playouts per search with the network (5 rounds, one position each)", DefaultValueFactory = _ => 1000 };
         var netThreads = new Option<int>("--net-threads")
         {
             Description = "Threads of the network's compute pool (default 1: the other core runs the tree)",
@@ -165,7 +165,8 @@ internal static class BenchSearchCommand
         {
             Rate i = Rate.Measure(() => InferencePositions(net, batch, TimeSpan.FromSeconds(0.6)));
             long before = counted.Positions;
-            Rate p = Rate.Measure(() => Playouts(netEvaluator, netOptions, Math.Max(1, netPlayouts / rounds)));
+            string[] one = [Positions[round % Positions.Length]];
+            Rate p = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts, one));
             Rate e = p with { Work = counted.Positions - before };
             ratios.Add((p.PerSecond / i.PerSecond, p.PerCpuSecond / i.PerCpuSecond, e.PerCpuSecond / i.PerCpuSecond));
             inference += i;
@@ -181,11 +182,11 @@ internal static class BenchSearchCommand
     }
 
     /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
-    private static double Playouts(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition)
+    private static double Playouts(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition, string[]? positions = null)
     {
         var search = new PuctSearch<ConnectFourPosition, ConnectFourMove>(evaluator, options);
         long playouts = 0;
-        foreach (string text in Positions)
+        foreach (string text in positions ?? Positions)
         {
             ConnectFourPosition.TryParsePosition(text, out ConnectFourPosition position, out _);
             search.SetPosition(position);
