@@ -105,7 +105,9 @@ internal static class PlayCommand
                     TMove? chosen = AskMove(position, labels[mover], legal);
                     if (chosen is null)
                     {
-                        output.WriteLine($"Game stopped after {position.Ply} plies. The moves so far: {record}");
+                        string plies = position.Ply == 1 ? "1 ply" : $"{position.Ply} plies";
+                        output.WriteLine($"Game stopped after {plies}. The moves so far: {record}");
+                        output.WriteLine($"To go on later: zero play {TGame.Name} --position {record} --side {(human == 0 ? "first" : "second")} --opponent {settings.Opponent}");
                         return ZeroCli.Success;
                     }
                     move = chosen.Value;
