@@ -115,7 +115,8 @@ internal static class PlayCommand
                 else
                 {
                     move = opponent.ChooseMove(position);
-                    output.WriteLine($"{opponent.Name} ({labels[mover]}) plays {position.FormatMove(move)}");
+                    string summary = opponent is IDescribesSearch described && described.LastSearchSummary is string text ? $"   ({text})" : "";
+                    output.WriteLine($"{opponent.Name} ({labels[mover]}) plays {position.FormatMove(move)}{summary}");
                 }
                 record += position.FormatMove(move);
                 position = position.Play(move);
