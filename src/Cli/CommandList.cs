@@ -9,6 +9,8 @@ internal static class CommandList
     public static IEnumerable<Command> All(CliContext context)
     {
         yield return PlayCommand.Create(context);
+        yield return AnalyzeCommand.Create();
         yield return BenchCommand.Create();
+        yield return PerftCommand.Create();
     }
 }
