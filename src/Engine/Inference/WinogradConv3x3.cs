@@ -29,11 +29,28 @@ internal sealed unsafe class WinogradConv3x3
     [ThreadStatic]
     private static float[]? t_scratch;
 
+    private static readonly double[,] G =
+    {
+        { 1.0 / 4, 0, 0 },
+        { -1.0 / 6, -1.0 / 6, -1.0 / 6 },
+        { -1.0 / 6, 1.0 / 6, -1.0 / 6 },
+        { 1.0 / 24, 1.0 / 12, 1.0 / 6 },
+        { 1.0 / 24, -1.0 / 12, 1.0 / 6 },
+        { 0, 0, 1 },
+    };
+
     private readonly PackedMatrix[] _u;
     private readonly float[] _bias;
 
     /// <summary>Transforms the filters <paramref name="weight"/>[Cout][Cin][3][3] (BN already folded in).</summary>
     public WinogradConv3x3(int inChannels, int outChannels, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias)
+        : this(inChannels, outChannels)
+    {
+        SetWeights(weight, bias, adjoint: false);
+    }
+
+    /// <summary>A convolution with zero filters, to be set with <see cref="SetWeights"/> before each use.</summary>
+    public WinogradConv3x3(int inChannels, int outChannels)
     {
         if (inChannels % 16 != 0 || outChannels % 16 != 0)
         {
@@ -42,49 +59,54 @@ internal sealed unsafe class WinogradConv3x3
         InChannels = inChannels;
         OutChannels = outChannels;
         _bias = GC.AllocateArray<float>(outChannels, pinned: true);
-        bias.CopyTo(_bias);
-        // U[ξ][ci][co] = (G g Gᵀ)[ξ] for g = weight[co][ci], computed in double precision.
-        var u = new float[Xi][];
+        _u = new PackedMatrix[Xi];
         for (int x = 0; x < Xi; x++)
         {
-            u[x] = new float[inChannels * outChannels];
+            _u[x] = new PackedMatrix(inChannels, outChannels, keepPlain: false);
         }
-        double[,] gm =
+    }
+
+    /// <summary>
+    /// U[ξ][ci][co] = (G g Gᵀ)[ξ], computed in double precision. g = weight[co][ci] ([Cout][Cin][3][3]); or, when
+    /// <paramref name="adjoint"/>, the filter of the input-gradient convolution: weight is laid out [Cin][Cout][3][3]
+    /// (the forward layer's [out][in]) and g[co][ci] is weight[ci][co] rotated by 180°.
+    /// </summary>
+    public void SetWeights(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool adjoint)
+    {
+        int inChannels = InChannels, outChannels = OutChannels;
+        if (bias.IsEmpty)
         {
-            { 1.0 / 4, 0, 0 },
-            { -1.0 / 6, -1.0 / 6, -1.0 / 6 },
-            { -1.0 / 6, 1.0 / 6, -1.0 / 6 },
-            { 1.0 / 24, 1.0 / 12, 1.0 / 6 },
-            { 1.0 / 24, -1.0 / 12, 1.0 / 6 },
-            { 0, 0, 1 },
-        };
-        var tmp = new double[Alpha, 3];
+            Array.Clear(_bias);
+        }
+        else
+        {
+            bias[..outChannels].CopyTo(_bias);
+        }
+        Span<double> g = stackalloc double[9];
+        Span<double> tmp = stackalloc double[Alpha * 3];
         for (int co = 0; co < outChannels; co++)
         {
             for (int ci = 0; ci < inChannels; ci++)
             {
-                int w0 = (co * inChannels + ci) * 9;
+                for (int q = 0; q < 9; q++)
+                {
+                    g[q] = adjoint ? weight[(ci * outChannels + co) * 9 + 8 - q] : weight[(co * inChannels + ci) * 9 + q];
+                }
                 for (int i = 0; i < Alpha; i++)
                 {
                     for (int j = 0; j < 3; j++)
                     {
-                        tmp[i, j] = gm[i, 0] * weight[w0 + j] + gm[i, 1] * weight[w0 + 3 + j] + gm[i, 2] * weight[w0 + 6 + j];
+                        tmp[i * 3 + j] = G[i, 0] * g[j] + G[i, 1] * g[3 + j] + G[i, 2] * g[6 + j];
                     }
                 }
                 for (int i = 0; i < Alpha; i++)
                 {
                     for (int j = 0; j < Alpha; j++)
                     {
-                        u[i * Alpha + j][ci * outChannels + co] = (float)(tmp[i, 0] * gm[j, 0] + tmp[i, 1] * gm[j, 1] + tmp[i, 2] * gm[j, 2]);
+                        _u[i * Alpha + j].Set(ci, co, (float)(tmp[i * 3] * G[j, 0] + tmp[i * 3 + 1] * G[j, 1] + tmp[i * 3 + 2] * G[j, 2]));
                     }
                 }
             }
-        }
-        _u = new PackedMatrix[Xi];
-        for (int x = 0; x < Xi; x++)
-        {
-            float[] ux = u[x];
-            _u[x] = new PackedMatrix(inChannels, outChannels, (p, j) => ux[p * outChannels + j], default);
         }
     }
 
@@ -132,6 +154,112 @@ internal sealed unsafe class WinogradConv3x3
                 (float*)mm + (long)x * tiles * OutChannels, OutChannels, false);
         });
         pool.For(tiles, 1, (t0, t1) => OutputTransform(in job, t0, t1, 0, (float*)mm, tiles));
+    }
+
+    /// <summary>Tile count of an N×H×W batch (4×4 output tiles).</summary>
+    public static int TileCount(int batch, int height, int width) => batch * ((height + 3) / 4) * ((width + 3) / 4);
+
+    /// <summary>V[ξ][t − t0][ci] = (Bᵀ d B)[ξ] of input (NHWC, InChannels) for tiles [t0, t1); ld = tiles per ξ in v.</summary>
+    public void TransformInput(float* input, int batch, int height, int width, int t0, int t1, float* v, int ld)
+    {
+        var job = new Job(input, batch, height, width, null, null, false, (height + 3) / 4, (width + 3) / 4, TileCount(batch, height, width));
+        InputTransform(in job, t0, t1, t0, v, ld);
+    }
+
+    /// <summary>
+    /// The adjoint of the output transform, for the weight gradient: gM[ξ][t − t0][c] = (A gY Aᵀ)[ξ] where gY is the
+    /// 4×4 tile of the output gradient (NHWC, <paramref name="channels"/>), zero off the board.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransformGradOutput(float* gradOutput, int channels, int batch, int height, int width, int t0, int t1, float* gm, int ld)
+    {
+        int tilesY = (height + 3) / 4, tilesX = (width + 3) / 4;
+        long xiStride = (long)ld * channels;
+        Vector512<float>* s = stackalloc Vector512<float>[Alpha * 4];
+        Vector512<float>* g = stackalloc Vector512<float>[16];
+        Vector512<float> two = Vector512.Create(2f), four = Vector512.Create(4f), eight = Vector512.Create(8f);
+        for (int t = t0; t < t1; t++)
+        {
+            int img = t / (tilesY * tilesX), rem = t % (tilesY * tilesX);
+            int y0 = rem / tilesX * 4, x0 = rem % tilesX * 4;
+            float* imgBase = gradOutput + (long)img * height * width * channels;
+            float* dst = gm + (long)(t - t0) * channels;
+            for (int c = 0; c < channels; c += 16)
+            {
+                // 1. Gather the 4×4 gradient tile.
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int q = 0; q < 4; q++)
+                    {
+                        int y = y0 + r, x = x0 + q;
+                        g[r * 4 + q] = y < height && x < width ? Vector512.Load(imgBase + ((long)y * width + x) * channels + c) : Vector512<float>.Zero;
+                    }
+                }
+                // 2. Columns: s[6][4] = A gY.
+                for (int q = 0; q < 4; q++)
+                {
+                    Vector512<float> y0v = g[q], y1v = g[4 + q], y2v = g[8 + q], y3v = g[12 + q];
+                    s[q] = y0v;
+                    s[4 + q] = y0v + y1v + y2v + y3v;
+                    s[8 + q] = y0v - y1v + y2v - y3v;
+                    s[12 + q] = y0v + two * y1v + four * y2v + eight * y3v;
+                    s[16 + q] = y0v - two * y1v + four * y2v - eight * y3v;
+                    s[20 + q] = y3v;
+                }
+                // 3. Rows: gM = s Aᵀ, stored at ξ = 6i + j.
+                for (int i = 0; i < Alpha; i++)
+                {
+                    Vector512<float> y0v = s[i * 4], y1v = s[i * 4 + 1], y2v = s[i * 4 + 2], y3v = s[i * 4 + 3];
+                    float* o = dst + c + i * 6 * xiStride;
+                    Vector512.Store(y0v, o);
+                    Vector512.Store(y0v + y1v + y2v + y3v, o + xiStride);
+                    Vector512.Store(y0v - y1v + y2v - y3v, o + 2 * xiStride);
+                    Vector512.Store(y0v + two * y1v + four * y2v + eight * y3v, o + 3 * xiStride);
+                    Vector512.Store(y0v - two * y1v + four * y2v - eight * y3v, o + 4 * xiStride);
+                    Vector512.Store(y3v, o + 5 * xiStride);
+                }
+            }
+        }
+    }
+
+    /// <summary>gradWeight[co][ci][3][3] (+)= Gᵀ gU[·][ci][co] G, the adjoint of the filter transform; gU is [36][Cin][Cout].</summary>
+    public static void WeightGradientFromTransformed(float* gu, int inChannels, int outChannels, Span<float> gradWeight, bool accumulate)
+    {
+        Span<double> tmp = stackalloc double[3 * Alpha];
+        long xiStride = (long)inChannels * outChannels;
+        for (int co = 0; co < outChannels; co++)
+        {
+            for (int ci = 0; ci < inChannels; ci++)
+            {
+                float* u = gu + (long)ci * outChannels + co;
+                // tmp[ky][j] = Σ_i G[i][ky] gU[i][j]
+                for (int ky = 0; ky < 3; ky++)
+                {
+                    for (int j = 0; j < Alpha; j++)
+                    {
+                        double sum = 0;
+                        for (int i = 0; i < Alpha; i++)
+                        {
+                            sum += G[i, ky] * u[(i * Alpha + j) * xiStride];
+                        }
+                        tmp[ky * Alpha + j] = sum;
+                    }
+                }
+                int w0 = (co * inChannels + ci) * 9;
+                for (int ky = 0; ky < 3; ky++)
+                {
+                    for (int kx = 0; kx < 3; kx++)
+                    {
+                        double sum = 0;
+                        for (int j = 0; j < Alpha; j++)
+                        {
+                            sum += tmp[ky * Alpha + j] * G[j, kx];
+                        }
+                        gradWeight[w0 + ky * 3 + kx] = (float)(accumulate ? gradWeight[w0 + ky * 3 + kx] + sum : sum);
+                    }
+                }
+            }
+        }
     }
 
     private void Block(in Job job, int t0, int t1)
