@@ -87,6 +87,7 @@ public sealed class OpGradientTests
     [InlineData(1, 3, 2)]
     [InlineData(5, 7, 4)]
     [InlineData(33, 70, 19)]
+    [InlineData(9, 4, 20)]
     public void Linear_GradientsMatchFiniteDifferences(int n, int inF, int outF)
     {
         Tensor x = GradCheck.Param(Rng, 1, n, inF);
