@@ -140,6 +140,7 @@ internal static class BenchNnCommand
             report["mlp"] = mlp;
         }
 
+        report["noisy_figures"] = Noisy;
         if (o.Json)
         {
             output.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -152,7 +153,12 @@ internal static class BenchNnCommand
 
     private static double Round(double x, int digits) => Math.Round(x, digits);
 
-    /// <summary>Median seconds per call over several samples, each sample long enough to time reliably.</summary>
+    /// <summary>
+    /// Median seconds per call over several samples, each long enough to time reliably. Like the PyTorch reference
+    /// scripts, a sample taken while other processes kept more than a quarter core busy is set aside (up to three
+    /// times as many tries as samples), so both sides discard noise the same way; <see cref="Noisy"/> counts the
+    /// figures that still had to use noisy samples.
+    /// </summary>
     internal static double Measure(Action call, bool quick)
     {
         double minSample = quick ? 0.05 : 0.25;
@@ -163,18 +169,62 @@ internal static class BenchNnCommand
         call();
         double one = Math.Max(sw.Elapsed.TotalSeconds, 1e-7);
         int inner = Math.Max(1, (int)(minSample / one));
-        var results = new double[samples];
-        for (int s = 0; s < samples; s++)
+        var quiet = new List<double>();
+        var noisy = new List<(double Background, double Seconds)>();
+        for (int tries = 0; quiet.Count < samples && tries < 3 * samples; tries++)
         {
+            double busy0 = MachineBusySeconds(), own0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             sw.Restart();
             for (int i = 0; i < inner; i++)
             {
                 call();
             }
-            results[s] = sw.Elapsed.TotalSeconds / inner;
+            double wall = sw.Elapsed.TotalSeconds;
+            double background = Math.Max(0, (MachineBusySeconds() - busy0) - (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - own0)) / wall;
+            if (background <= 0.25 || double.IsNaN(background))
+            {
+                quiet.Add(wall / inner);
+            }
+            else
+            {
+                noisy.Add((background, wall / inner));
+            }
         }
-        Array.Sort(results);
-        return results[samples / 2];
+        if (quiet.Count < samples)
+        {
+            Noisy++;
+            quiet.AddRange(noisy.OrderBy(n => n.Background).Take(samples - quiet.Count).Select(n => n.Seconds));
+        }
+        quiet.Sort();
+        return quiet[quiet.Count / 2];
+    }
+
+    /// <summary>Figures measured with too few quiet samples in this run (reported with the results).</summary>
+    private static int Noisy { get; set; }
+
+    /// <summary>Busy CPU seconds of the whole machine (/proc/stat), or NaN where it cannot be read.</summary>
+    private static double MachineBusySeconds()
+    {
+        try
+        {
+            using var reader = new StreamReader("/proc/stat");
+            string[] f = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            long total = 0;
+            for (int i = 1; i <= 8 && i < f.Length; i++)
+            {
+                total += long.Parse(f[i], CultureInfo.InvariantCulture);
+            }
+            long idle = long.Parse(f[4], CultureInfo.InvariantCulture) + long.Parse(f[5], CultureInfo.InvariantCulture);
+            return (total - idle) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return double.NaN;
+        }
     }
 
     private static double MeasureGemm(int n, ComputePool pool, bool quick)
@@ -236,6 +286,11 @@ internal static class BenchNnCommand
         else
         {
             o.WriteLine("rl-mlp: not measured (the Mlp model is not available in this build).");
+        }
+        if ((int)r["noisy_figures"]! > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"NOISY: {r["noisy_figures"]} figures were measured while other processes kept the machine busy; run again on a quiet machine.");
         }
     }
 
