@@ -125,11 +125,15 @@ internal sealed unsafe class WinogradConv3x3
     {
         int tilesY = (height + 3) / 4, tilesX = (width + 3) / 4;
         int tiles = batch * tilesY * tilesX;
-        int perBlock = TilesPerBlock;
-        int blocks = (tiles + perBlock - 1) / perBlock;
         var job = new Job(input, batch, height, width, output, residual, relu, tilesY, tilesX, tiles);
-        if (blocks >= pool.Threads || pool.Threads == 1)
+        if (pool.Threads == 1 || tiles >= 8 * pool.Threads)
         {
+            // Blocks of at most TilesPerBlock tiles, their count a multiple of the thread count so no thread idles
+            // at the end (3 blocks on 2 threads would cost a third of the time).
+            int blocks = (tiles + TilesPerBlock - 1) / TilesPerBlock;
+            blocks = (blocks + pool.Threads - 1) / pool.Threads * pool.Threads;
+            int perBlock = Math.Max(8, ((tiles + blocks - 1) / blocks + 7) / 8 * 8);
+            blocks = (tiles + perBlock - 1) / perBlock;
             if (blocks == 1 || pool.Threads == 1)
             {
                 for (int b = 0; b < blocks; b++)
