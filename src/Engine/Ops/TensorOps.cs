@@ -51,7 +51,7 @@ public static partial class TensorOps
                 Conv2dBackward(tape, ref e);
                 break;
             case OpKind.BatchNorm2d:
-                BatchNormBackward(ref e);
+                BatchNormBackward(tape, ref e);
                 break;
             case OpKind.Sum:
             case OpKind.Mean:

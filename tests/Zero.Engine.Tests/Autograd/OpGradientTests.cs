@@ -114,7 +114,7 @@ public sealed class OpGradientTests
                     s += (double)x[(i * 21) + k] * w[(o * 21) + k];
                 }
 
-                Assert.Equal(s, y[(i * 13) + o], 4);
+                Assert.Equal(s, y[(i * 13) + o], 1e-4);
             }
         }
     }
@@ -162,7 +162,7 @@ public sealed class OpGradientTests
                 }
             }
 
-            Assert.Equal(s, y[(((((i * cout) + o) * h) + r) * wd) + c], 4);
+            Assert.Equal(s, y[(((((i * cout) + o) * h) + r) * wd) + c], 1e-4);
         }
     }
 
@@ -190,10 +190,10 @@ public sealed class OpGradientTests
         Tensor y = new Tape().BatchNorm(x, gamma, beta, mean, variance, training: true, momentum: 0.1f);
         double m = x.ToArray().Average();
         double v = x.ToArray().Sum(a => (a - m) * (a - m)) / 16;
-        Assert.Equal(0, y.ToArray().Average(), 5);
-        Assert.Equal(1, y.ToArray().Sum(a => (double)a * a) / 16, 3);
-        Assert.Equal(0.1 * m, mean[0], 5);
-        Assert.Equal(0.9 + (0.1 * v * 16 / 15), variance[0], 5);
+        Assert.Equal(0, y.ToArray().Average(), 1e-5);
+        Assert.Equal(1, y.ToArray().Sum(a => (double)a * a) / 16, 1e-3);
+        Assert.Equal(0.1 * m, mean[0], 1e-5);
+        Assert.Equal(0.9 + (0.1 * v * 16 / 15), variance[0], 1e-5);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class OpGradientTests
         var target = Tensor.FromArray([0f, 0f, 1f], 1, 3);
         float loss = new Tape().SoftCrossEntropy(logits, target)[0];
         double expected = -Math.Log(Math.Exp(3) / (Math.Exp(1) + Math.Exp(2) + Math.Exp(3)));
-        Assert.Equal(expected, loss, 5);
+        Assert.Equal(expected, loss, 1e-5);
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class OpGradientTests
         var p = Tensor.FromArray([0f, 3f], 2);
         var y = Tensor.FromArray([0.5f, 0f], 2);
         float loss = new Tape().Huber(p, y, 1f)[0];
-        Assert.Equal(((0.5 * 0.25) + (3 - 0.5)) / 2, loss, 5);
+        Assert.Equal(((0.5 * 0.25) + (3 - 0.5)) / 2, loss, 1e-5);
     }
 
     [Fact]
@@ -274,8 +274,8 @@ public sealed class OpGradientTests
         GradCheck.Check(t => t.CategoricalLogProb(logits, actions), [logits]);
         GradCheck.Check(t => t.CategoricalEntropy(logits), [logits]);
         var uniform = new Tensor(1, 4);
-        Assert.Equal(Math.Log(4), new Tape().CategoricalEntropy(uniform)[0], 5);
-        Assert.Equal(-Math.Log(4), new Tape().CategoricalLogProb(uniform, [3])[0], 5);
+        Assert.Equal(Math.Log(4), new Tape().CategoricalEntropy(uniform)[0], 1e-5);
+        Assert.Equal(-Math.Log(4), new Tape().CategoricalLogProb(uniform, [3])[0], 1e-5);
     }
 
     [Fact]
@@ -292,8 +292,8 @@ public sealed class OpGradientTests
 
         // Standard normal at 0: log p = −½ log 2π per dimension; entropy ½(1 + log 2π) per dimension.
         var zero = new Tensor(1, 2);
-        Assert.Equal(-Math.Log(2 * Math.PI), new Tape().GaussianLogProb(zero, new Tensor(2), zero)[0], 5);
-        Assert.Equal(1 + Math.Log(2 * Math.PI), new Tape().GaussianEntropy(new Tensor(2))[0], 5);
+        Assert.Equal(-Math.Log(2 * Math.PI), new Tape().GaussianLogProb(zero, new Tensor(2), zero)[0], 1e-5);
+        Assert.Equal(1 + Math.Log(2 * Math.PI), new Tape().GaussianEntropy(new Tensor(2))[0], 1e-5);
     }
 
     [Fact]
@@ -311,12 +311,12 @@ public sealed class OpGradientTests
                 s += Math.Log(1 - (th * th));
             }
 
-            Assert.Equal(s, y[i], 3);
+            Assert.Equal(s, y[i], 1e-3);
         }
 
         // Stable far in the tail where 1 − tanh² underflows in float.
         var big = Tensor.FromArray([30f], 1, 1);
-        Assert.Equal(2 * (Math.Log(2) - 30 - Math.Log(1 + Math.Exp(-60))), new Tape().TanhSquashCorrection(big)[0], 3);
+        Assert.Equal(2 * (Math.Log(2) - 30 - Math.Log(1 + Math.Exp(-60))), new Tape().TanhSquashCorrection(big)[0], 1e-3);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class ModelTests
         float[] single = net.Forward(tape, one).PolicyLogits.ToArray();
         for (int i = 0; i < 7; i++)
         {
-            Assert.Equal(batch[7 + i], single[i], 4);
+            Assert.Equal(batch[7 + i], single[i], 1e-4);
         }
     }
 
@@ -87,11 +87,11 @@ public sealed class ModelTests
         mlp.Predict(x.Span[4..8], single);
         for (int i = 0; i < 14; i++)
         {
-            Assert.Equal(MathF.Tanh(batch[i]), expected[i], 5);
+            Assert.Equal(MathF.Tanh(batch[i]), expected[i], 1e-5);
         }
 
-        Assert.Equal(batch[2], single[0], 5);
-        Assert.Equal(batch[3], single[1], 5);
+        Assert.Equal(batch[2], single[0], 1e-5);
+        Assert.Equal(batch[3], single[1], 1e-5);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
         {
