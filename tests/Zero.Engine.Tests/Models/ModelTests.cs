@@ -131,6 +131,20 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void SoftUpdateFrom_MovesTargetTowardsSourceByTau()
+    {
+        var online = new Mlp([3, 4, 2], Activation.Relu, new Random(1));
+        var target = new Mlp([3, 4, 2], Activation.Relu, new Random(2));
+        float before = target.State()["layers.0.weight"][5];
+        float src = online.State()["layers.0.weight"][5];
+        target.SoftUpdateFrom(online, 0.25f);
+        Assert.Equal((0.75 * before) + (0.25 * src), target.State()["layers.0.weight"][5], 1e-6);
+        target.SoftUpdateFrom(online, 1f);
+        Assert.Equal(online.State()["layers.1.bias"].ToArray(), target.State()["layers.1.bias"].ToArray());
+        Assert.Throws<ArgumentException>(() => target.SoftUpdateFrom(new Mlp([3, 5, 2], Activation.Relu, new Random(3)), 0.5f));
+    }
+
+    [Fact]
     public void Tape_NoGrad_RecordsNothing()
     {
         var x = Tensor.FromArray([1f, 2f], 2);
