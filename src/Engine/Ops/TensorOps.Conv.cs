@@ -58,6 +58,13 @@ public static partial class TensorOps
         return y;
     }
 
+    /// <summary>x.Grad += values[0..x.Length), split across the pool.</summary>
+    private static void AddIntoGrad(Tape tape, Tensor x, float[] values)
+    {
+        _ = x.Grad;
+        ParallelFor(tape, x.Length, (s, e) => TensorPrimitives.Add(x.Grad[s..e], values.AsSpan(s, e - s), x.Grad[s..e]));
+    }
+
     private static void Conv2dBackward(Tape tape, ref TapeEntry e)
     {
         Tensor x = e.A!;
@@ -72,7 +79,7 @@ public static partial class TensorOps
             float[] tmp = tape.Scratch(0, x.Length);
             Span<float> gx = tmp.AsSpan(0, x.Length);
             Conv2dKernels.BackwardInput(gy, weight.Span, gx, n, cin, h, w, cout, k, tape.Pool);
-            TensorPrimitives.Add(x.Grad, gx, x.Grad);
+            AddIntoGrad(tape, x, tmp);
         }
 
         if (weight.RequiresGrad)

@@ -81,7 +81,15 @@ public static partial class TensorOps
                 TensorPrimitives.Multiply(xs, f0, ys);
                 break;
             case OpKind.Relu:
-                TensorPrimitives.Max(xs, 0f, ys);
+                if (xs.Length >= ParallelThreshold)
+                {
+                    ParallelRelu(tape, x, y);
+                }
+                else
+                {
+                    TensorPrimitives.Max(xs, 0f, ys);
+                }
+
                 break;
             case OpKind.Tanh:
                 TensorPrimitives.Tanh(xs, ys);
@@ -131,11 +139,17 @@ public static partial class TensorOps
 
     internal static float Softplus(float x) => x > 0 ? x + MathF.Log(1f + MathF.Exp(-x)) : MathF.Log(1f + MathF.Exp(x));
 
-    private static void UnaryBackward(ref TapeEntry e)
+    private static void UnaryBackward(Tape tape, ref TapeEntry e)
     {
         Tensor x = e.A!;
         if (!x.RequiresGrad)
         {
+            return;
+        }
+
+        if (e.Kind == OpKind.Relu && x.Length >= ParallelThreshold)
+        {
+            ParallelReluBackward(tape, e.Out, x);
             return;
         }
 
@@ -199,6 +213,48 @@ public static partial class TensorOps
 
                 break;
         }
+    }
+
+    // Lambdas live in these helpers so that the small-tensor paths above allocate no closure.
+    private static void ParallelRelu(Tape tape, Tensor x, Tensor y) =>
+        ParallelFor(tape, x.Length, (s, e) => TensorPrimitives.Max(x.Span[s..e], 0f, y.Span[s..e]));
+
+    private static void ParallelReluBackward(Tape tape, Tensor y, Tensor x)
+    {
+        _ = x.Grad;
+        ParallelFor(tape, x.Length, (s, e) => ReluBackward(y.Grad[s..e], y.Span[s..e], x.Grad[s..e]));
+    }
+
+    private static void ParallelAdd(Tape tape, Tensor a, Tensor b, Tensor y) =>
+        ParallelFor(tape, a.Length, (s, e) => TensorPrimitives.Add(a.Span[s..e], b.Span[s..e], y.Span[s..e]));
+
+    private static void ParallelAddBackward(Tape tape, Tensor o, Tensor a, Tensor b)
+    {
+        bool needA = a.RequiresGrad;
+        bool needB = b.RequiresGrad;
+        if (needA)
+        {
+            _ = a.Grad;
+        }
+
+        if (needB)
+        {
+            _ = b.Grad;
+        }
+
+        ParallelFor(tape, a.Length, (s, e) =>
+        {
+            ReadOnlySpan<float> gs = o.Grad[s..e];
+            if (needA)
+            {
+                TensorPrimitives.Add(a.Grad[s..e], gs, a.Grad[s..e]);
+            }
+
+            if (needB)
+            {
+                TensorPrimitives.Add(b.Grad[s..e], gs, b.Grad[s..e]);
+            }
+        });
     }
 
     /// <summary>gx += g where y &gt; 0 (vectorised; the RL networks spend a visible share of a step here).</summary>
@@ -388,6 +444,9 @@ public static partial class TensorOps
             y = tape.Alloc(a.Shape, record);
             switch (kind)
             {
+                case OpKind.Add when a.Length >= ParallelThreshold:
+                    ParallelAdd(tape, a, b, y);
+                    break;
                 case OpKind.Add: TensorPrimitives.Add(a.Span, b.Span, y.Span); break;
                 case OpKind.Sub: TensorPrimitives.Subtract(a.Span, b.Span, y.Span); break;
                 default: TensorPrimitives.Multiply(a.Span, b.Span, y.Span); break;
@@ -474,13 +533,19 @@ public static partial class TensorOps
         return y;
     }
 
-    private static void BroadcastBackward(ref TapeEntry e)
+    private static void BroadcastBackward(Tape tape, ref TapeEntry e)
     {
         Tensor a = e.A!;
         Tensor b = e.B!;
         ReadOnlySpan<float> g = e.Out.Grad;
         bool needA = a.RequiresGrad;
         bool needB = b.RequiresGrad;
+        if (e.Kind == OpKind.Add && a.ShapeEquals(b.Shape) && a.Length >= ParallelThreshold)
+        {
+            ParallelAddBackward(tape, e.Out, a, b);
+            return;
+        }
+
         if (a.ShapeEquals(b.Shape))
         {
             switch (e.Kind)

@@ -131,6 +131,40 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void PolicyValueNet_TwoThreads_GiveTheSameGradientsAsOneAndRepeatExactly()
+    {
+        // Tensors of 64×32×6×7 = 86,016 elements take the parallel elementwise and batch-norm paths.
+        var config = PolicyValueNetConfig.Connect4 with { Blocks = 2, Channels = 32 };
+        var rng = new Random(6);
+        Tensor x = GradCheck.Random(rng, 1, 64, 3, 6, 7);
+        Tensor policy = new Tape().Softmax(GradCheck.Random(rng, 2, 64, 7));
+        Tensor value = GradCheck.Random(rng, 1, 64, 1);
+
+        float[][] Gradients(Zero.Engine.Kernels.ComputePool pool)
+        {
+            var net = new PolicyValueNet(config, new Random(9));
+            var tape = new Tape(pool);
+            tape.Backward(net.Loss(tape, x, policy, value).Total);
+            return net.Parameters().Select(p => p.Grad.ToArray()).ToArray();
+        }
+
+        using var two = new Zero.Engine.Kernels.ComputePool(2);
+        float[][] seq = Gradients(Zero.Engine.Kernels.ComputePool.Sequential);
+        float[][] par = Gradients(two);
+        float[][] again = Gradients(two);
+        for (int p = 0; p < seq.Length; p++)
+        {
+            double scale = seq[p].Max(v => Math.Abs((double)v)) + 1e-6;
+            for (int i = 0; i < seq[p].Length; i++)
+            {
+                Assert.True(Math.Abs(seq[p][i] - par[p][i]) <= 1e-3 * scale, $"parameter {p} element {i}: {seq[p][i]} vs {par[p][i]}");
+            }
+
+            Assert.Equal(par[p], again[p]);
+        }
+    }
+
+    [Fact]
     public void SoftUpdateFrom_MovesTargetTowardsSourceByTau()
     {
         var online = new Mlp([3, 4, 2], Activation.Relu, new Random(1));
