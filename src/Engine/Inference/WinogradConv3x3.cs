@@ -67,13 +67,19 @@ internal sealed unsafe class WinogradConv3x3
     }
 
     /// <summary>
-    /// U[ξ][ci][co] = (G g Gᵀ)[ξ], computed in double precision. g = weight[co][ci] ([Cout][Cin][3][3]); or, when
-    /// <paramref name="adjoint"/>, the filter of the input-gradient convolution: weight is laid out [Cin][Cout][3][3]
-    /// (the forward layer's [out][in]) and g[co][ci] is weight[ci][co] rotated by 180°.
+    /// U[ξ][ci][co] = (G g Gᵀ)[ξ], written straight into the packed slivers, 16 output channels per vector.
+    /// g = weight[co][ci] ([Cout][Cin][3][3]); or, when <paramref name="adjoint"/>, the filter of the input-gradient
+    /// convolution: weight is laid out [Cin][Cout][3][3] (the forward layer's [out][in]) and g[co][ci] is
+    /// weight[ci][co] rotated by 180°. The training convolution calls this on every step, so it is vectorised.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SetWeights(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool adjoint)
     {
         int inChannels = InChannels, outChannels = OutChannels;
+        if (weight.Length < inChannels * outChannels * 9)
+        {
+            throw new ArgumentException($"Winograd filters need {inChannels * outChannels * 9} values; got {weight.Length}.");
+        }
         if (bias.IsEmpty)
         {
             Array.Clear(_bias);
@@ -82,28 +88,52 @@ internal sealed unsafe class WinogradConv3x3
         {
             bias[..outChannels].CopyTo(_bias);
         }
-        Span<double> g = stackalloc double[9];
-        Span<double> tmp = stackalloc double[Alpha * 3];
-        for (int co = 0; co < outChannels; co++)
+        float* lanes = stackalloc float[16];
+        Vector512<float>* g = stackalloc Vector512<float>[9];
+        Vector512<float>* t = stackalloc Vector512<float>[Alpha * 3];
+        var quarter = Vector512.Create(0.25f);
+        var sixth = Vector512.Create(1f / 6);
+        var twelfth = Vector512.Create(1f / 12);
+        var twentyFourth = Vector512.Create(1f / 24);
+        fixed (float* w = weight)
         {
             for (int ci = 0; ci < inChannels; ci++)
             {
-                for (int q = 0; q < 9; q++)
+                for (int co0 = 0; co0 < outChannels; co0 += 16)
                 {
-                    g[q] = adjoint ? weight[(ci * outChannels + co) * 9 + 8 - q] : weight[(co * inChannels + ci) * 9 + q];
-                }
-                for (int i = 0; i < Alpha; i++)
-                {
+                    // 1. Gather the 16 filters g[q] (one lane per output channel).
+                    for (int q = 0; q < 9; q++)
+                    {
+                        for (int l = 0; l < 16; l++)
+                        {
+                            int co = co0 + l;
+                            lanes[l] = adjoint ? w[((long)ci * outChannels + co) * 9 + 8 - q] : w[((long)co * inChannels + ci) * 9 + q];
+                        }
+                        g[q] = Vector512.Load(lanes);
+                    }
+                    // 2. t = G g (6×3), rows of G: ¼[1 0 0], −⅙[1 1 1], −⅙[1 −1 1], [1/24 1/12 1/6], [1/24 −1/12 1/6], [0 0 1].
                     for (int j = 0; j < 3; j++)
                     {
-                        tmp[i * 3 + j] = G[i, 0] * g[j] + G[i, 1] * g[3 + j] + G[i, 2] * g[6 + j];
+                        Vector512<float> g0 = g[j], g1 = g[3 + j], g2 = g[6 + j];
+                        t[j] = quarter * g0;
+                        t[3 + j] = -sixth * (g0 + g1 + g2);
+                        t[6 + j] = -sixth * (g0 - g1 + g2);
+                        t[9 + j] = twentyFourth * g0 + twelfth * g1 + sixth * g2;
+                        t[12 + j] = twentyFourth * g0 - twelfth * g1 + sixth * g2;
+                        t[15 + j] = g2;
                     }
-                }
-                for (int i = 0; i < Alpha; i++)
-                {
-                    for (int j = 0; j < Alpha; j++)
+                    // 3. U = t Gᵀ (6×6), stored at ξ = 6i + j in the packed sliver of these 16 output channels.
+                    long offset = (long)ci * PackedMatrix.SliverWidth + co0 % PackedMatrix.SliverWidth;
+                    int sliver = co0 / PackedMatrix.SliverWidth;
+                    for (int i = 0; i < Alpha; i++)
                     {
-                        _u[i * Alpha + j].Set(ci, co, (float)(tmp[i * 3] * G[j, 0] + tmp[i * 3 + 1] * G[j, 1] + tmp[i * 3 + 2] * G[j, 2]));
+                        Vector512<float> t0 = t[i * 3], t1 = t[i * 3 + 1], t2 = t[i * 3 + 2];
+                        Vector512.Store(quarter * t0, _u[i * 6].Sliver(sliver) + offset);
+                        Vector512.Store(-sixth * (t0 + t1 + t2), _u[i * 6 + 1].Sliver(sliver) + offset);
+                        Vector512.Store(-sixth * (t0 - t1 + t2), _u[i * 6 + 2].Sliver(sliver) + offset);
+                        Vector512.Store(twentyFourth * t0 + twelfth * t1 + sixth * t2, _u[i * 6 + 3].Sliver(sliver) + offset);
+                        Vector512.Store(twentyFourth * t0 - twelfth * t1 + sixth * t2, _u[i * 6 + 4].Sliver(sliver) + offset);
+                        Vector512.Store(t2, _u[i * 6 + 5].Sliver(sliver) + offset);
                     }
                 }
             }
@@ -226,43 +256,61 @@ internal sealed unsafe class WinogradConv3x3
         }
     }
 
-    /// <summary>gradWeight[co][ci][3][3] (+)= Gᵀ gU[·][ci][co] G, the adjoint of the filter transform; gU is [36][Cin][Cout].</summary>
+    /// <summary>
+    /// gradWeight[co][ci][3][3] (+)= Gᵀ gU[·][ci][co] G, the adjoint of the filter transform; gU is [36][Cin][Cout]
+    /// (Cout a multiple of 16). Vectorised over 16 output channels.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void WeightGradientFromTransformed(float* gu, int inChannels, int outChannels, Span<float> gradWeight, bool accumulate)
     {
-        Span<double> tmp = stackalloc double[3 * Alpha];
         long xiStride = (long)inChannels * outChannels;
-        for (int co = 0; co < outChannels; co++)
+        Vector512<float>* t = stackalloc Vector512<float>[3 * Alpha];
+        float* lanes = stackalloc float[16];
+        var quarter = Vector512.Create(0.25f);
+        var sixth = Vector512.Create(1f / 6);
+        var twelfth = Vector512.Create(1f / 12);
+        var twentyFourth = Vector512.Create(1f / 24);
+        fixed (float* gw = gradWeight)
         {
             for (int ci = 0; ci < inChannels; ci++)
             {
-                float* u = gu + (long)ci * outChannels + co;
-                // tmp[ky][j] = Σ_i G[i][ky] gU[i][j]
-                for (int ky = 0; ky < 3; ky++)
+                for (int co0 = 0; co0 < outChannels; co0 += 16)
                 {
+                    float* u = gu + (long)ci * outChannels + co0;
+                    // 1. t[ky][j] = Σ_i G[i][ky] gU[6i + j] (Gᵀ from the left), columns j = 0..5.
                     for (int j = 0; j < Alpha; j++)
                     {
-                        double sum = 0;
-                        for (int i = 0; i < Alpha; i++)
-                        {
-                            sum += G[i, ky] * u[(i * Alpha + j) * xiStride];
-                        }
-                        tmp[ky * Alpha + j] = sum;
+                        Vector512<float> u0 = Vector512.Load(u + j * xiStride), u1 = Vector512.Load(u + (6 + j) * xiStride);
+                        Vector512<float> u2 = Vector512.Load(u + (12 + j) * xiStride), u3 = Vector512.Load(u + (18 + j) * xiStride);
+                        Vector512<float> u4 = Vector512.Load(u + (24 + j) * xiStride), u5 = Vector512.Load(u + (30 + j) * xiStride);
+                        t[j] = quarter * u0 - sixth * (u1 + u2) + twentyFourth * (u3 + u4);
+                        t[Alpha + j] = sixth * (u2 - u1) + twelfth * (u3 - u4);
+                        t[2 * Alpha + j] = sixth * (u3 + u4 - u1 - u2) + u5;
                     }
-                }
-                int w0 = (co * inChannels + ci) * 9;
-                for (int ky = 0; ky < 3; ky++)
-                {
-                    for (int kx = 0; kx < 3; kx++)
+                    // 2. r[ky][kx] = Σ_j t[ky][j] G[j][kx], scattered to the 16 filters.
+                    for (int ky = 0; ky < 3; ky++)
                     {
-                        double sum = 0;
-                        for (int j = 0; j < Alpha; j++)
-                        {
-                            sum += tmp[ky * Alpha + j] * G[j, kx];
-                        }
-                        gradWeight[w0 + ky * 3 + kx] = (float)(accumulate ? gradWeight[w0 + ky * 3 + kx] + sum : sum);
+                        Vector512<float> t0 = t[ky * Alpha], t1 = t[ky * Alpha + 1], t2 = t[ky * Alpha + 2];
+                        Vector512<float> t3 = t[ky * Alpha + 3], t4 = t[ky * Alpha + 4], t5 = t[ky * Alpha + 5];
+                        Vector512<float> r0 = quarter * t0 - sixth * (t1 + t2) + twentyFourth * (t3 + t4);
+                        Vector512<float> r1 = sixth * (t2 - t1) + twelfth * (t3 - t4);
+                        Vector512<float> r2 = sixth * (t3 + t4 - t1 - t2) + t5;
+                        Scatter(gw, r0, co0, ci, inChannels, ky * 3, accumulate, lanes);
+                        Scatter(gw, r1, co0, ci, inChannels, ky * 3 + 1, accumulate, lanes);
+                        Scatter(gw, r2, co0, ci, inChannels, ky * 3 + 2, accumulate, lanes);
                     }
                 }
             }
+        }
+    }
+
+    private static void Scatter(float* gw, Vector512<float> r, int co0, int ci, int inChannels, int tap, bool accumulate, float* lanes)
+    {
+        Vector512.Store(r, lanes);
+        for (int l = 0; l < 16; l++)
+        {
+            float* d = gw + ((long)(co0 + l) * inChannels + ci) * 9 + tap;
+            *d = accumulate ? *d + lanes[l] : lanes[l];
         }
     }
 
