@@ -179,6 +179,56 @@ public sealed class OpGradientTests
         GradCheck.Check(t => t.BatchNorm(x, gamma, beta, mean, variance, training), [x, gamma, beta], eps: 1e-2f);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void BatchNorm_VectorWidePlanes_GradientsMatchFiniteDifferences(bool training)
+    {
+        // 3×5 = 15 values per plane: one vector of 8 plus a scalar tail, with an offset mean to test the shifted sums.
+        Tensor x = GradCheck.Param(Rng, 1, 2, 3, 3, 5);
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] += 4f;
+        }
+
+        Tensor gamma = GradCheck.Param(Rng, 1, 3);
+        Tensor beta = GradCheck.Param(Rng, 1, 3);
+        var mean = Tensor.FromArray([4.1f, 3.8f, 4f], 3);
+        var variance = Tensor.FromArray([0.3f, 0.4f, 0.35f], 3);
+        GradCheck.Check(t => t.BatchNorm(x, gamma, beta, mean, variance, training), [x, gamma, beta], eps: 1e-2f);
+    }
+
+    [Fact]
+    public void BatchNorm_Training_MatchesNaiveStatisticsOnLargePlanes()
+    {
+        Tensor x = GradCheck.Random(Rng, 2, 5, 2, 6, 7);
+        var gamma = Tensor.FromArray([1.5f, 0.5f], 2);
+        var beta = Tensor.FromArray([0.2f, -0.1f], 2);
+        Tensor y = new Tape().BatchNorm(x, gamma, beta, new Tensor(2), Tensor.FromArray([1f, 1f], 2), training: true);
+        for (int c = 0; c < 2; c++)
+        {
+            var values = new List<double>();
+            for (int n = 0; n < 5; n++)
+            {
+                for (int j = 0; j < 42; j++)
+                {
+                    values.Add(x[(((n * 2) + c) * 42) + j]);
+                }
+            }
+
+            double m = values.Average();
+            double sd = Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / values.Count + 1e-5);
+            for (int n = 0; n < 5; n++)
+            {
+                for (int j = 0; j < 42; j++)
+                {
+                    int k = (((n * 2) + c) * 42) + j;
+                    Assert.Equal((gamma[c] * (x[k] - m) / sd) + beta[c], y[k], 1e-4);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void BatchNorm_Training_NormalisesAndUpdatesRunningStatistics()
     {
