@@ -31,7 +31,11 @@ internal static class BenchNnCommand
         var threads = new Option<int>("--threads") { Description = "Threads for the kernels (the caller's thread included).", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 2) };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (a stable interface for other tools) instead of a table." };
         var quick = new Option<bool>("--quick") { Description = "Shorter measurements and fewer batch sizes (a smoke test, figures are rougher)." };
-        var torch = new Option<bool>("--torch") { Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side." };
+        var torch = new Option<bool>("--torch")
+        {
+            Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side. They wait for a quiet " +
+                "machine before each sample (at most REFBENCH_MAX_WAIT seconds, default 120, then 5); set REFBENCH_MAX_WAIT=2 on a busy machine.",
+        };
         var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
@@ -94,7 +98,7 @@ internal static class BenchNnCommand
                 {
                     continue;
                 }
-                double seconds = MeasureInference(net, batch, pool, o.Quick);
+                (double seconds, double cpuSeconds) = MeasureInference(net, batch, pool, o.Quick);
                 double pps = batch / seconds;
                 var row = new JsonObject
                 {
@@ -103,6 +107,7 @@ internal static class BenchNnCommand
                     ["positions_per_s"] = Round(pps, 0),
                     ["gflops"] = Round(pps * cfg.FlopsPerPosition / 1e9, 1),
                     ["latency_ms"] = Round(seconds * 1e3, 3),
+                    ["cpu_ms"] = Round(cpuSeconds * 1e3, 3),
                 };
                 if (torch?.Inference(name, batch) is double tp)
                 {
@@ -159,7 +164,10 @@ internal static class BenchNnCommand
     /// times as many tries as samples), so both sides discard noise the same way; <see cref="Noisy"/> counts the
     /// figures that still had to use noisy samples.
     /// </summary>
-    internal static double Measure(Action call, bool quick)
+    internal static double Measure(Action call, bool quick) => MeasureWithCpu(call, quick).Seconds;
+
+    /// <summary>As <see cref="Measure"/>, also returning the process CPU seconds per call (steadier on a loaded machine).</summary>
+    internal static (double Seconds, double CpuSeconds) MeasureWithCpu(Action call, bool quick)
     {
         double minSample = quick ? 0.05 : 0.25;
         int samples = quick ? 3 : 7;
@@ -171,6 +179,7 @@ internal static class BenchNnCommand
         int inner = Math.Max(1, (int)(minSample / one));
         var quiet = new List<double>();
         var noisy = new List<(double Background, double Seconds)>();
+        var cpu = new List<double>();
         for (int tries = 0; quiet.Count < samples && tries < 3 * samples; tries++)
         {
             double busy0 = MachineBusySeconds(), own0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
@@ -180,7 +189,9 @@ internal static class BenchNnCommand
                 call();
             }
             double wall = sw.Elapsed.TotalSeconds;
-            double background = Math.Max(0, (MachineBusySeconds() - busy0) - (Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - own0)) / wall;
+            double own = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - own0;
+            cpu.Add(own / inner);
+            double background = Math.Max(0, (MachineBusySeconds() - busy0) - own) / wall;
             if (background <= 0.25 || double.IsNaN(background))
             {
                 quiet.Add(wall / inner);
@@ -196,7 +207,8 @@ internal static class BenchNnCommand
             quiet.AddRange(noisy.OrderBy(n => n.Background).Take(samples - quiet.Count).Select(n => n.Seconds));
         }
         quiet.Sort();
-        return quiet[quiet.Count / 2];
+        cpu.Sort();
+        return (quiet[quiet.Count / 2], cpu[cpu.Count / 2]);
     }
 
     /// <summary>Figures measured with too few quiet samples in this run (reported with the results).</summary>
@@ -236,13 +248,13 @@ internal static class BenchNnCommand
         return Measure(() => Gemm.Sgemm(false, false, n, n, n, a, n, b, n, c, n, false, pool), quick);
     }
 
-    private static double MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
+    private static (double Seconds, double CpuSeconds) MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
     {
         var rng = new Random(batch);
         float[] input = Enumerable.Range(0, batch * net.InputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
         var policy = new float[batch * net.Config.PolicySize];
         var value = new float[batch];
-        return Measure(() => net.Evaluate(input, batch, policy, value, pool), quick);
+        return MeasureWithCpu(() => net.Evaluate(input, batch, policy, value, pool), quick);
     }
 
     private static void PrintTable(JsonObject r, TextWriter o)
@@ -256,12 +268,13 @@ internal static class BenchNnCommand
             o.WriteLine(string.Format(ci, "  n = {0,5}   {1,8:F1} GFLOP/s", (int)g!["n"]!, (double)g["gflops"]!));
         }
         o.WriteLine();
-        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   PyTorch pos/s   ratio");
+        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   cpu ms   PyTorch pos/s   ratio");
         foreach (JsonNode? row in r["inference"]!.AsArray())
         {
             string torch = row!["torch_positions_per_s"] is JsonNode tp ? string.Format(ci, "{0,13:F0}   {1,5:F2}", (double)tp, (double)row["ratio"]!) : "";
-            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5}",
-                (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!, torch));
+            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5,6:F2}   {6}",
+                (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!,
+                (double)row["cpu_ms"]!, torch));
         }
         o.WriteLine();
         JsonArray training = r["training"]!.AsArray();
@@ -395,8 +408,8 @@ internal static class BenchNnCommand
             string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             var result = new TorchReference();
             progress?.WriteLine($"Running the PyTorch reference ({python} {resnet}) — this takes a few minutes...");
-            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : "");
-            foreach (string line in RunPython(python, args))
+            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : " --samples 5");
+            foreach (string line in RunPython(python, args, progress))
             {
                 // "  connect4 batch  32 BEST optimize: 6575 pos/s (6400-6700), 245.4 GFLOP/s"
                 string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -413,7 +426,7 @@ internal static class BenchNnCommand
                     }
                 }
             }
-            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1"))
+            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1", progress))
             {
                 ParseMlpLine(result, line);
             }
@@ -446,7 +459,8 @@ internal static class BenchNnCommand
             }
         }
 
-        private static List<string> RunPython(string python, string args)
+        /// <summary>Runs one script, echoing its lines to <paramref name="progress"/> as they come (the table view).</summary>
+        private static List<string> RunPython(string python, string args, TextWriter? progress)
         {
             var psi = new ProcessStartInfo(python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             using Process process = Process.Start(psi) ?? throw NoTorch($"could not start {python}.");
@@ -456,6 +470,7 @@ internal static class BenchNnCommand
             while (process.StandardOutput.ReadLine() is { } line)
             {
                 lines.Add(line);
+                progress?.WriteLine("  torch| " + line);
             }
             process.WaitForExit();
             if (process.ExitCode != 0)
