@@ -9,7 +9,7 @@ internal static class CommandList
     public static IEnumerable<Command> All(CliContext context)
     {
         yield return PlayCommand.Create(context);
-        yield return AnalyzeCommand.Create();
+        yield return AnalyzeCommand.Create(context);
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
     }

@@ -63,7 +63,7 @@ public sealed class PlayCommandTests
 
     [Theory]
     [InlineData("unknown game 'chesss': choose one of tictactoe, connect4", "play", "chesss")]
-    [InlineData("unknown opponent 'minimax': choose random, perfect (tictactoe), alphabeta:DEPTH or alphabeta:TIMEms (connect4)", "play", "connect4", "--opponent", "minimax")]
+    [InlineData("unknown opponent 'minimax': choose random, perfect (tictactoe), alphabeta:DEPTH or alphabeta:TIMEms (connect4), mcts:PLAYOUTS", "play", "connect4", "--opponent", "minimax")]
     [InlineData("bad opponent 'alphabeta:deep'", "play", "connect4", "--opponent", "alphabeta:deep")]
     [InlineData("opponent 'perfect' exists only for tictactoe", "play", "connect4", "--opponent", "perfect")]
     [InlineData("opponent 'alphabeta' exists only for connect4", "play", "tictactoe", "--opponent", "alphabeta:3")]
