@@ -248,23 +248,44 @@ internal static class MoveGenerator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Shift(ulong board, int delta) => delta > 0 ? board << delta : board >> -delta;
 
+    /// <summary>
+    /// Castling under Chess960 rules (standard chess is the case king e1, rooks a1/h1): the king ends on the g- or
+    /// c-file and the rook on the f- or d-file; every square either crosses or lands on must be empty except the king
+    /// and that rook themselves, and no square the king crosses or lands on may be attacked, judged with king and rook
+    /// lifted off the board (the rook may have been shielding the king's destination along the rank).
+    /// </summary>
     private static int Castles(in ChessBoard b, ref ChessMove list, int n, int us, int king, ulong occupied)
     {
         int them = us ^ 1;
-        int home = us == 0 ? 4 : 60;
-        CastlingRights kingside = us == 0 ? CastlingRights.WhiteKingside : CastlingRights.BlackKingside;
-        CastlingRights queenside = us == 0 ? CastlingRights.WhiteQueenside : CastlingRights.BlackQueenside;
-        if ((b.Castling & kingside) != 0
-            && (occupied & (Bitboards.Bit(home + 1) | Bitboards.Bit(home + 2))) == 0
-            && !b.IsAttacked(home + 1, them, occupied) && !b.IsAttacked(home + 2, them, occupied))
+        int rank = king & 56;
+        for (int side = 0; side < 2; side++)
         {
-            Unsafe.Add(ref list, n++) = new ChessMove(king, home + 2, MoveKind.Castling);
-        }
-        if ((b.Castling & queenside) != 0
-            && (occupied & (Bitboards.Bit(home - 1) | Bitboards.Bit(home - 2) | Bitboards.Bit(home - 3))) == 0
-            && !b.IsAttacked(home - 1, them, occupied) && !b.IsAttacked(home - 2, them, occupied))
-        {
-            Unsafe.Add(ref list, n++) = new ChessMove(king, home - 2, MoveKind.Castling);
+            var right = (CastlingRights)(1 << (2 * us + side)); // kingside, then queenside
+            if ((b.Castling & right) == 0)
+            {
+                continue;
+            }
+            int rook = b.CastlingRook(right);
+            int kingTo = rank | (side == 0 ? 6 : 2), rookTo = rank | (side == 0 ? 5 : 3);
+            ulong both = Bitboards.Bit(king) | Bitboards.Bit(rook);
+            ulong kingPath = Bitboards.Between(king, kingTo) | Bitboards.Bit(kingTo);
+            ulong path = (kingPath | Bitboards.Between(rook, rookTo) | Bitboards.Bit(rookTo)) & ~both;
+            if ((occupied & path) != 0)
+            {
+                continue;
+            }
+            ulong lifted = occupied ^ both;
+            ulong attacked = kingPath; // the destination too when the king stays put (the rook may have shielded it)
+            bool safe = true;
+            while (attacked != 0 && safe)
+            {
+                safe = !b.IsAttacked(Bitboards.Lsb(attacked), them, lifted);
+                attacked &= attacked - 1;
+            }
+            if (safe)
+            {
+                Unsafe.Add(ref list, n++) = new ChessMove(king, rook, MoveKind.Castling);
+            }
         }
         return n;
     }
