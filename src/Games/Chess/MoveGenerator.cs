@@ -17,6 +17,10 @@ namespace Zero.Games.Chess;
 /// promotions to all four pieces) into the target mask; 6. en passant, checked by lifting both pawns and asking
 /// whether a slider then sees the king (this catches the horizontal discovered check); 7. castling, out of check
 /// only, through empty squares the enemy does not attack.
+/// Speed (<c>./zero bench perft</c>, one thread, same run as Stockfish 15.1's <c>go perft</c>): start position perft 6
+/// at 198.5 M nodes/s against Stockfish's 219.4 (0.90×), Kiwipete perft 5 at 278.7 against 204.8 (1.36×). Moves are
+/// written with <c>Unsafe.Add</c> after one check that the span holds <see cref="MaxMoves"/>; that choice was not
+/// measured separately from the bounds-checked form on this noisy shared machine.
 /// </remarks>
 internal static class MoveGenerator
 {
