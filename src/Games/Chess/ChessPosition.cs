@@ -154,7 +154,7 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
 
     /// <summary>
     /// Parses a legal move in UCI long algebraic notation ("e2e4", "e7e8q"); castling as the king's move ("e1g1") or as
-    /// king takes rook ("e1h1", the Chess960 form). Never throws.
+    /// king takes rook ("e1h1", the Chess960 form). Text that is not UCI is tried as SAN ("Nf3"). Never throws.
     /// </summary>
     public bool TryParseMove(string text, out ChessMove move, out string? error)
     {
@@ -163,7 +163,15 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
         if (t.Length is not (4 or 5) || !Squares.TryParse(t.AsSpan(0, 2), out int from) || !Squares.TryParse(t.AsSpan(2, 2), out int to)
             || (t.Length == 5 && "qrbn".IndexOf(t[4], StringComparison.Ordinal) < 0))
         {
-            error = $"'{text}' is not a move in UCI notation: write the from and to squares, e.g. e2e4, and the piece for a promotion, e.g. e7e8q";
+            // not UCI: a person may type algebraic notation (Nf3, exd5, O-O)
+            if (San.TryParse(in _board, t, out move, out string? sanError))
+            {
+                error = null;
+                return true;
+            }
+            error = San.LooksLikeSan(t)
+                ? sanError
+                : $"'{text}' is not a move: write the from and to squares in UCI notation (e2e4, e7e8q for a promotion) or algebraic notation (Nf3, O-O)";
             return false;
         }
         string? reason = OutcomeReason;

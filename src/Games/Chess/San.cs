@@ -89,6 +89,13 @@ public static class San
         return moves[..n].ToArray();
     }
 
+    /// <summary>True when <paramref name="text"/> has the shape of a SAN move (legal or not): "Nf3", "exd5", "O-O".</summary>
+    internal static bool LooksLikeSan(string text)
+    {
+        string t = Normalize(text);
+        return t is "O-O" or "O-O-O" || LoosePattern.IsMatch(t);
+    }
+
     /// <summary>Drops check marks, annotation glyphs and "=", and writes castling with letters.</summary>
     private static string Normalize(string text)
     {

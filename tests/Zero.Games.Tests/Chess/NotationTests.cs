@@ -92,6 +92,17 @@ public sealed class NotationTests
     }
 
     [Fact]
+    public void TryParseMove_AlgebraicText_IsAcceptedToo()
+    {
+        Assert.True(ChessPosition.Initial.TryParseMove("Nf3", out ChessMove move, out string? error), error);
+        Assert.Equal("g1f3", move.ToString());
+        Assert.False(ChessPosition.Initial.TryParseMove("Nf6", out _, out error));
+        Assert.Contains("not a legal move", error, StringComparison.Ordinal);
+        Assert.False(ChessPosition.Initial.TryParseMove("hello", out _, out error));
+        Assert.Contains("UCI notation", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void San_IllegalMove_ExplainsAndListsLegalMoves()
     {
         Assert.False(ChessPosition.Initial.TryParseSan("Nf6", out _, out string? error));
