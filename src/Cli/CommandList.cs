@@ -10,5 +10,7 @@ internal static class CommandList
     {
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
+        yield return UciCommand.Create();
+        yield return UciMatchCommand.Create();
     }
 }

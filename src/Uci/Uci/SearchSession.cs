@@ -27,6 +27,7 @@ internal sealed class SearchSession
     private readonly ManualResetEventSlim _finished = new(false);
     private readonly Thread _thread;
     private long _ponderHitAt;
+    private volatile bool _stopRequested;
 
     private SearchSession(UciEngine engine, PuctSearch<ChessPosition, ChessMove> search, SearchDepthStats depth, SessionSettings settings, TimeProvider time)
     {
@@ -49,9 +50,13 @@ internal sealed class SearchSession
 
     public bool IsFinished => _finished.IsSet;
 
+    /// <summary>True once `stop` was sent (or the engine ended the search for another command).</summary>
+    public bool StopRequested => _stopRequested;
+
     /// <summary>`stop`: end the search now and print bestmove.</summary>
     public void RequestStop()
     {
+        _stopRequested = true;
         _search.Stop();
         _released.Set();
     }

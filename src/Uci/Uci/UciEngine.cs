@@ -182,7 +182,7 @@ public sealed class UciEngine : IDisposable
         {
             return;
         }
-        if (!session.IsFinished && reason is not null)
+        if (!session.IsFinished && !session.StopRequested && reason is not null)
         {
             Note($"'{reason}' arrived during a search: stopping the search first");
         }
