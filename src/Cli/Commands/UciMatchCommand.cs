@@ -9,7 +9,7 @@ namespace Zero.Cli.Commands;
 /// <summary>
 /// `zero uci-match --games 20 --tc 10+0.1 --stockfish-skill 0`: plays complete games between `zero uci` (started as
 /// a child process, exactly as a GUI would) and Stockfish at a low skill level, checking every move's legality and
-/// both clocks, and prints each game and the score. A crash, an illegal move or a time forfeit makes the exit code 1.
+/// both clocks, and prints each game and the score. A crash, an illegal move or a time forfeit by Zero (or an illegal pv move) makes the exit code 1.
 /// </summary>
 internal static class UciMatchCommand
 {
@@ -53,7 +53,7 @@ internal static class UciMatchCommand
             var settings = new MatchSettings(
                 n, baseTime, increment, EngineCommand(parse.GetValue(engine)), engineOptions,
                 [parse.GetValue(stockfish) ?? FindStockfish()],
-                [new("Skill Level", level.ToString(CultureInfo.InvariantCulture)), new("Threads", "1"), new("Hash", "16")]);
+                [new("Skill Level", level.ToString(CultureInfo.InvariantCulture)), new("Threads", "1"), new("Hash", "16"), new("Move Overhead", "100")]);
             output.WriteLine($"zero uci-match: {n} games, {baseTime.TotalSeconds:0.###}+{increment.TotalSeconds:0.###} s, Stockfish Skill Level {level}");
             List<GameRecord> records = new UciMatch(settings, line =>
             {
@@ -62,12 +62,13 @@ internal static class UciMatchCommand
             }).Run();
             double score = records.Sum(r => r.ZeroScore);
             int wins = records.Count(r => r.ZeroScore == 1), draws = records.Count(r => r.ZeroScore == 0.5), losses = records.Count(r => r.ZeroScore == 0);
-            int abnormal = records.Count(r => r.Abnormal);
+            int abnormal = records.Count(r => r.ZeroFault);
+            int opponentFaults = records.Count(r => r.Fault is not null && !r.ZeroFault);
             int badPv = records.Sum(r => r.IllegalPvMoves);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Score of Zero vs Stockfish (skill {level}): +{wins} ={draws} -{losses}, {score:0.#}/{records.Count} ({100 * score / records.Count:F1} %)"));
-            output.WriteLine($"Time forfeits, illegal moves and crashes: {abnormal}; illegal pv moves in Zero's info lines: {badPv}");
-            foreach (GameRecord r in records.Where(r => r.Abnormal))
+            output.WriteLine($"Zero's time forfeits, illegal moves and crashes: {abnormal}; illegal pv moves in Zero's info lines: {badPv}; Stockfish's: {opponentFaults}");
+            foreach (GameRecord r in records.Where(r => r.Fault is not null))
             {
                 output.WriteLine($"  game {r.Number}: {r.Reason}");
             }

@@ -92,6 +92,7 @@ public sealed class UciMatch(MatchSettings settings, Action<string> log)
         int illegalPv = 0;
         double? whiteScore = null;
         string reason = "";
+        string? fault = null;
 
         // 2. Move loop: ask the side to move, check time and legality, play.
         while (whiteScore is null)
@@ -128,6 +129,7 @@ public sealed class UciMatch(MatchSettings settings, Action<string> log)
             {
                 whiteScore = side == 0 ? 0 : 1;
                 reason = mover.HasExited ? $"crash: {mover.Name} exited ({mover.ErrorTail})" : $"time forfeit: {mover.Name} sent no bestmove";
+                fault = mover.Name;
                 break;
             }
             clock[side] -= used;
@@ -139,6 +141,7 @@ public sealed class UciMatch(MatchSettings settings, Action<string> log)
             {
                 whiteScore = side == 0 ? 0 : 1;
                 reason = string.Create(CultureInfo.InvariantCulture, $"time forfeit: {mover.Name} overstepped by {-clock[side].TotalMilliseconds:F0} ms");
+                fault = mover.Name;
                 break;
             }
             clock[side] += settings.Increment;
@@ -148,6 +151,7 @@ public sealed class UciMatch(MatchSettings settings, Action<string> log)
             {
                 whiteScore = side == 0 ? 0 : 1;
                 reason = $"illegal move by {mover.Name}: {error}";
+                fault = mover.Name;
                 break;
             }
             pgn.Moves.Add(chosen);
@@ -159,7 +163,7 @@ public sealed class UciMatch(MatchSettings settings, Action<string> log)
         pgn.Result = whiteScore switch { 1.0 => "1-0", 0.0 => "0-1", _ => "1/2-1/2" };
         pgn["Termination"] = reason;
         double zeroScore = zeroWhite ? whiteScore.Value : 1 - whiteScore.Value;
-        return new GameRecord(number, zeroWhite, zeroScore, reason, pgn, lowest, illegalPv);
+        return new GameRecord(number, zeroWhite, zeroScore, reason, fault, pgn, lowest, illegalPv);
     }
 
     /// <summary>Counts the moves of an `info ... pv m1 m2 ...` line that are not legal in turn from <paramref name="root"/>.</summary>

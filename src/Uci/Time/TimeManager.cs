@@ -7,11 +7,13 @@ namespace Zero.Uci.Time;
 /// </summary>
 /// <remarks>
 /// 1. `movetime`: exactly that, minus the overhead (at least 1 ms).
-/// 2. Otherwise available = our time − overhead. Moves still to play: `movestogo` when given (capped at 50), else an
-///    estimate that shrinks as the game goes on (max(20, 50 − fullmove/2)) — sudden death keeps a long tail.
-/// 3. Target = (available / moves + 0.75 · increment) · slowmover.
-/// 4. Cap: never more than 40 % of the available time (70 % when this is the last move before the control), so a
-///    reserve is always left; and never below 1 ms.
+/// 2. Otherwise now = our time − overhead, and m = the moves still to play: `movestogo` when given (capped at 50),
+///    else an estimate that shrinks as the game goes on (max(20, 50 − fullmove/2)) — sudden death keeps a long tail.
+/// 3. Over those m moves we will have now + (increment − overhead)·(m − 1): every future move also costs the overhead
+///    (as in Stockfish's time manager), so a low clock without increment is kept for the latency of the moves to come.
+///    Target = that / m · slowmover.
+/// 4. Cap: never more than 40 % of now (70 % when this is the last move before the control), so a reserve is always
+///    left; and never below 1 ms.
 /// </remarks>
 public static class TimeManager
 {
@@ -26,11 +28,13 @@ public static class TimeManager
         {
             return null;
         }
-        TimeSpan increment = clock.Increment ?? TimeSpan.Zero;
-        double available = Math.Max(0, (remaining - overhead).TotalMilliseconds);
+        double inc = (clock.Increment ?? TimeSpan.Zero).TotalMilliseconds;
+        double ovh = overhead.TotalMilliseconds;
+        double now = Math.Max(0, remaining.TotalMilliseconds - ovh);
         double moves = clock.MovesToGo is > 0 and var n ? Math.Min(n, 50) : Math.Max(20, 50 - fullmoveNumber / 2.0);
-        double target = (available / moves + 0.75 * increment.TotalMilliseconds) * slowmover;
-        double cap = available * (clock.MovesToGo == 1 ? 0.7 : 0.4);
+        double horizon = Math.Max(0, now + (inc - ovh) * (moves - 1));
+        double target = horizon / moves * slowmover;
+        double cap = now * (clock.MovesToGo == 1 ? 0.7 : 0.4);
         double budget = Math.Max(1, Math.Min(target, cap));
         return TimeSpan.FromMilliseconds(budget);
     }
