@@ -88,12 +88,19 @@ public sealed class UciClient : IDisposable
                 _lines.Add(line);
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
         {
+            // the process ended or the client was disposed: nothing more to read
         }
         finally
         {
-            _lines.CompleteAdding();
+            try
+            {
+                _lines.CompleteAdding();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
     }
 
@@ -111,8 +118,9 @@ public sealed class UciClient : IDisposable
                 }
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ObjectDisposedException)
         {
+            // the process ended or the client was disposed
         }
     }
 
@@ -231,7 +239,6 @@ public sealed class UciClient : IDisposable
         catch (InvalidOperationException)
         {
         }
-        _process.Dispose();
-        _lines.Dispose();
+        _process.Dispose(); // the line queue is left to the collector: the reader thread may still be finishing with it
     }
 }

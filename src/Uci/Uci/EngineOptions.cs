@@ -55,7 +55,7 @@ public static class EngineOptions
         "Leaves each thread gathers per evaluator call (virtual loss spreads them).", 1, 1024);
 
     public static readonly UciOption SmartPruningFactor = new("SmartPruningFactor", UciOptionType.Spin, "133",
-        "× 100: stop a timed search early when no other move can overtake the best in the remaining time divided by this (0 = off).", 0, 10000, Scale: 100);
+        "× 100: stop a timed or node-limited search early when no other move can overtake the best in the remaining playouts divided by this (0 = off).", 0, 10000, Scale: 100);
 
     public static readonly UciOption Seed = new("Seed", UciOptionType.Spin, "0",
         "Seed of the search's random source (with Threads 1 a fixed seed repeats a search exactly).", 0, int.MaxValue);

@@ -32,6 +32,7 @@ public sealed class UciEngine : IDisposable
     private string? _weightsInUse;
     private bool _rootMasked;
     private SearchSession? _session;
+    private bool _warmedUp;
 
     /// <param name="output">Where UCI responses go (standard output).</param>
     /// <param name="error">Where notes about ignored input go (standard error).</param>
@@ -92,6 +93,7 @@ public sealed class UciEngine : IDisposable
                     Send("uciok");
                     break;
                 case "isready":
+                    WarmUp();
                     Send("readyok");
                     break;
                 case "setoption":
@@ -208,6 +210,27 @@ public sealed class UciEngine : IDisposable
         {
             Report($"setoption ignored: {error}");
         }
+    }
+
+    /// <summary>
+    /// At the first `isready` with no search running: builds the evaluator and search and runs a short search, so the
+    /// just-in-time compiler has done its work before the first timed move (a first move on a fast clock would
+    /// otherwise be spent compiling). The tree is cleared afterwards.
+    /// </summary>
+    private void WarmUp()
+    {
+        if (_warmedUp || _session is { IsFinished: false })
+        {
+            return;
+        }
+        _warmedUp = true;
+        PuctSearch<ChessPosition, ChessMove> search = EnsureSearch();
+        _evaluator!.AllowedRootActions = null;
+        _evaluator.Root = ChessPosition.Initial;
+        search.Clear();
+        search.Search(SearchLimits.FromPlayouts(256));
+        search.Clear();
+        _rootMasked = false;
     }
 
     /// <summary>Builds the evaluator and search when first needed or when an option they depend on changed.</summary>
