@@ -35,6 +35,10 @@ internal static class MoveGenerator
         int us = b.SideToMove, them = us ^ 1;
         ulong own = b.Pieces(us), opp = b.Pieces(them), occupied = own | opp;
         int king = b.KingSquare(us);
+        if (king == 64)
+        {
+            throw new InvalidOperationException("this board has no king (a default ChessBoard or ChessPosition?): start from ChessPosition.Initial or a FEN");
+        }
         ulong checkers = b.AttackersTo(king, occupied) & opp;
 
         // 1. king moves

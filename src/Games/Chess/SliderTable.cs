@@ -29,8 +29,10 @@ internal sealed class SliderTable
     /// 2. for magics, a seeded search for a multiplier that maps every subset of the mask to a distinct slot or to a
     /// slot with the same attack set; 3. every subset's attack set, computed by walking rays, stored at its index.
     /// </summary>
+    /// <param name="usePext">PEXT layout (needs BMI2) or magic layout.</param>
+    /// <param name="searchMagics">Search the magics again (seeded) instead of using the stored <see cref="Magics"/>.</param>
     /// <exception cref="PlatformNotSupportedException">PEXT was asked for on a CPU without BMI2.</exception>
-    public static SliderTable Build(bool usePext)
+    public static SliderTable Build(bool usePext, bool searchMagics = false)
     {
         if (usePext && !Bmi2.X64.IsSupported)
         {
@@ -59,12 +61,19 @@ internal sealed class SliderTable
                     reference[i] = Bitboards.SlidingAttacksSlow(s, subset, directions);
                     subset = (subset - mask) & mask; // carry-rippler: the next subset of mask
                 }
-                ulong magic = usePext ? 0 : FindMagic(subsets, reference, bits, random);
+                ulong magic = usePext ? 0
+                    : searchMagics ? FindMagic(mask, subsets, reference, bits, random)
+                    : (isRook ? Magics.Rook : Magics.Bishop)[s];
                 var entry = new SliderEntry(mask, magic, offset, 64 - bits);
                 var block = new ulong[size];
                 for (int i = 0; i < size; i++)
                 {
-                    block[entry.Index(subsets[i], usePext) - offset] = reference[i];
+                    int index = entry.Index(subsets[i], usePext) - offset;
+                    if (block[index] != 0 && block[index] != reference[i])
+                    {
+                        throw new InvalidOperationException($"magic for square {Squares.Name(s)} maps two attack sets to one slot");
+                    }
+                    block[index] = reference[i];
                 }
                 attacks.AddRange(block);
                 entries[s] = entry;
@@ -97,7 +106,7 @@ internal sealed class SliderTable
         return mask;
     }
 
-    private static ulong FindMagic(ulong[] subsets, ulong[] reference, int bits, MagicRandom random)
+    private static ulong FindMagic(ulong mask, ulong[] subsets, ulong[] reference, int bits, MagicRandom random)
     {
         int size = subsets.Length;
         var used = new ulong[size];
@@ -105,6 +114,10 @@ internal sealed class SliderTable
         for (int attempt = 1; ; attempt++)
         {
             ulong magic = random.Sparse();
+            if (Bitboards.Count((mask * magic) & 0xFF00_0000_0000_0000UL) < 6)
+            {
+                continue; // too few bits reach the index: this candidate cannot spread the subsets (the usual quick reject)
+            }
             bool ok = true;
             for (int i = 0; i < size && ok; i++)
             {
