@@ -12,5 +12,7 @@ internal static class CommandList
         yield return AnalyzeCommand.Create(context);
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
+        yield return UciCommand.Create();
+        yield return UciMatchCommand.Create();
     }
 }
