@@ -160,6 +160,7 @@ public sealed record RunConfig
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>The time limit, or null when there is none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan? TimeLimit => string.IsNullOrWhiteSpace(Limits.Time) ? null : DurationText.Parse(Limits.Time);
 
     /// <summary>Every problem with the values, each naming its key; empty when the config is usable.</summary>
