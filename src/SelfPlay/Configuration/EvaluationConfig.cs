@@ -18,6 +18,9 @@ public sealed record EvaluationConfig
     /// <summary>Games against each baseline.</summary>
     public int GamesPerBaseline { get; init; } = 20;
 
-    /// <summary>MCTS playouts per move in evaluation games (no noise, no temperature).</summary>
+    /// <summary>MCTS playouts per move in evaluation games (no root noise).</summary>
     public int Playouts { get; init; } = 200;
+
+    /// <summary>Plies at the start of each evaluation game where the networks sample moves ∝ visits, so games differ (0 = always the best move).</summary>
+    public int TemperatureMoves { get; init; } = 2;
 }

@@ -178,6 +178,7 @@ public sealed record RunConfig
         Require(SelfPlay.GamesPerGeneration >= 1, "selfPlay.gamesPerGeneration must be ≥ 1");
         Require(SelfPlay.ParallelGames >= 1, "selfPlay.parallelGames must be ≥ 1");
         Require(SelfPlay.Playouts >= 1, "selfPlay.playouts must be ≥ 1");
+        Require(SelfPlay.SearchBatch is >= 1 and <= 256, "selfPlay.searchBatch must be in [1, 256]");
         Require(SelfPlay.CInit > 0 && SelfPlay.CBase > 0, "selfPlay.cInit and selfPlay.cBase must be > 0");
         Require(SelfPlay.DirichletAlpha > 0, "selfPlay.dirichletAlpha must be > 0");
         Require(SelfPlay.NoiseFraction is >= 0 and <= 1, "selfPlay.noiseFraction must be in [0, 1]");
@@ -197,6 +198,7 @@ public sealed record RunConfig
         Require(Evaluation.GamesVsPrevious >= 0 && Evaluation.GamesPerBaseline >= 0, "evaluation game counts must be ≥ 0");
         Require(Evaluation.GatingScore is >= 0 and <= 1, "evaluation.gatingScore must be in [0, 1]");
         Require(Evaluation.Playouts >= 1, "evaluation.playouts must be ≥ 1");
+        Require(Evaluation.TemperatureMoves >= 0, "evaluation.temperatureMoves must be ≥ 0");
         Require(Limits.Generations >= 0, "limits.generations must be ≥ 0 (0 = no limit)");
         Require(string.IsNullOrWhiteSpace(Limits.Time) || DurationText.TryParse(Limits.Time, out _),
             $"limits.time \"{Limits.Time}\" is not a duration: write 90s, 10m, 2h or 1h30m");

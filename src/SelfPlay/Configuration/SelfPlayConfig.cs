@@ -12,6 +12,9 @@ public sealed record SelfPlayConfig
     /// <summary>MCTS playouts per move.</summary>
     public int Playouts { get; init; } = 200;
 
+    /// <summary>Leaves each game's search gathers per evaluator call (virtual loss spreads them); 1 = textbook sequential MCTS.</summary>
+    public int SearchBatch { get; init; } = 4;
+
     /// <summary>PUCT c_init (AlphaZero 1.25).</summary>
     public double CInit { get; init; } = 1.25;
 
