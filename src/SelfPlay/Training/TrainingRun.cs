@@ -291,9 +291,11 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
     {
         EvaluationConfig config = _config.Evaluation;
         int previousGeneration = config.Gating ? _selfPlayGeneration : generation - 1;
-        using var candidateModel = new BatchingModel(LoadVerified(GenerationRow(generation)), 64, TimeSpan.FromMilliseconds(1));
+        int threads = Math.Min(_config.SelfPlay.ParallelGames, 16);
+        int maxBatch = threads * _config.SelfPlay.SearchBatch;
+        using var candidateModel = new BatchingModel(LoadVerified(GenerationRow(generation)), maxBatch, TimeSpan.FromMilliseconds(1));
         using BatchingModel? previousModel = previousGeneration >= 0 && previousGeneration != generation && config.GamesVsPrevious > 0
-            ? new BatchingModel(LoadVerified(GenerationRow(previousGeneration)), 64, TimeSpan.FromMilliseconds(1))
+            ? new BatchingModel(LoadVerified(GenerationRow(previousGeneration)), maxBatch, TimeSpan.FromMilliseconds(1))
             : null;
         var candidate = new ModelEvaluator<TGame, TMove>(candidateModel);
         IEvaluator<TGame, TMove>? previous = previousModel is null ? null : new ModelEvaluator<TGame, TMove>(previousModel);
@@ -301,7 +303,7 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
         var opponents = GenerationEvaluator.Opponents(config, _config.SelfPlay.SearchBatch, seed, previousGeneration, previous);
         _observer.EvaluationStarted(generation, opponents.Sum(o => o.Games));
         IReadOnlyList<EvaluationResult> results = GenerationEvaluator.Run(generation, candidate, config, _config.SelfPlay.SearchBatch,
-            seed, opponents, Math.Min(_config.SelfPlay.ParallelGames, 16), _config.SelfPlay.MaxPlies, stop);
+            seed, opponents, threads, _config.SelfPlay.MaxPlies, stop);
         foreach (EvaluationResult r in results)
         {
             _store.AddEvaluation(r);
