@@ -1,13 +1,13 @@
-using Zero.Games;
 using Zero.Games.ConnectFour;
 
 namespace Zero.SelfPlay.Benchmarks;
 
 /// <summary>
-/// The two error rates of ../shared/data/connect4/README.md for a move chooser: outcome errors (the chosen move's
-/// result class is worse than the best move's, counted only over positions where the classes differ) and exact
-/// errors (the chosen move is not among the optimal columns, over all positions). `zero eval connect4` measures
-/// them for the raw network and with search.
+/// The two error rates of ../shared/data/connect4/README.md for a move chooser over solver-labelled positions
+/// (<see cref="LabelledPosition"/>): outcome errors (the chosen move's result class — win, draw, loss — is worse than
+/// the best move's, counted only over positions where the legal moves' classes differ) and exact errors (the chosen
+/// move is not among the optimal columns, over all positions). `zero eval connect4` measures them for the raw
+/// network and with search.
 /// </summary>
 public sealed record MoveErrorRates(int Positions, int OutcomePositions, int OutcomeErrors, int ExactErrors)
 {
@@ -17,35 +17,20 @@ public sealed record MoveErrorRates(int Positions, int OutcomePositions, int Out
     /// <summary>Exact errors / all positions.</summary>
     public double ExactErrorRate => Positions == 0 ? 0 : (double)ExactErrors / Positions;
 
-    /// <summary>Reads a labelled file; every malformed line is an error naming the file and line.</summary>
-    /// <exception cref="ZeroException">The file is missing or a line is malformed.</exception>
-    public static IReadOnlyList<LabelledPosition> ReadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ZeroException($"labelled position file '{path}' not found: give --file a file in the format of ../shared/data/connect4/README.md");
-        }
-        var list = new List<LabelledPosition>();
-        int number = 0;
-        foreach (string line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line) || line.StartsWith('#'))
-            {
-                continue;
-            }
-            if (!LabelledPosition.TryParse(line, out LabelledPosition? p, out string? error))
-            {
-                throw new ZeroException($"{path}:{number}: {error}");
-            }
-            list.Add(p!);
-        }
-        return list;
-    }
+    /// <summary>True when the legal moves of <paramref name="p"/> do not all have the same result class.</summary>
+    public static bool DistinguishesOutcomes(LabelledPosition p) =>
+        p.ColumnValues.Where(v => v is not null).Select(v => Math.Sign(v!.Value)).Distinct().Count() > 1;
+
+    /// <summary>True when playing <paramref name="column"/> (0-based) gives a worse result class than the best move.</summary>
+    public static bool IsOutcomeError(LabelledPosition p, int column) =>
+        p.ColumnValues[column] is not int v || Math.Sign(v) < p.ColumnValues.Where(x => x is not null).Max(x => Math.Sign(x!.Value));
+
+    /// <summary>True when <paramref name="column"/> (0-based) is not one of the optimal columns.</summary>
+    public static bool IsExactError(LabelledPosition p, int column) => !p.OptimalColumns.Contains(column);
 
     /// <summary>
-    /// Scores <paramref name="choose"/> (position → column 0–6) on <paramref name="positions"/>, using
-    /// <paramref name="threads"/> threads (the chooser factory is called once per thread).
+    /// Scores the choosers made by <paramref name="chooserFactory"/> (position → column 0–6) on
+    /// <paramref name="positions"/> with <paramref name="threads"/> threads (the factory is called once per thread).
     /// </summary>
     public static MoveErrorRates Measure(IReadOnlyList<LabelledPosition> positions, Func<Func<ConnectFourPosition, int>> chooserFactory,
         int threads = 1, CancellationToken cancellation = default)
@@ -84,12 +69,12 @@ public sealed record MoveErrorRates(int Positions, int OutcomePositions, int Out
         for (int i = 0; i < positions.Count; i++)
         {
             LabelledPosition p = positions[i];
-            if (p.DistinguishesOutcomes)
+            if (DistinguishesOutcomes(p))
             {
                 outcomePositions++;
-                outcomeErrors += p.IsOutcomeError(chosen[i]) ? 1 : 0;
+                outcomeErrors += IsOutcomeError(p, chosen[i]) ? 1 : 0;
             }
-            exactErrors += p.IsExactError(chosen[i]) ? 1 : 0;
+            exactErrors += IsExactError(p, chosen[i]) ? 1 : 0;
         }
         return new MoveErrorRates(positions.Count, outcomePositions, outcomeErrors, exactErrors);
     }
