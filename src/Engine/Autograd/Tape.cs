@@ -31,6 +31,9 @@ public sealed class Tape
     private int noGradDepth;
     private float[][] scratch = [[], [], [], []];
 
+    /// <summary>The seed gradient of a scalar loss (static: a literal allocates in Debug builds).</summary>
+    private static readonly float[] UnitSeed = [1f];
+
     /// <summary>Creates a tape whose operations run on <paramref name="pool"/> (sequential when null).</summary>
     public Tape(ComputePool? pool = null)
     {
@@ -74,7 +77,7 @@ public sealed class Tape
             throw new ArgumentException($"Backward needs a scalar loss, got {loss.ShapeString}; reduce it with Sum or Mean first, or pass a seed gradient.", nameof(loss));
         }
 
-        Backward(loss, [1f]);
+        Backward(loss, UnitSeed);
     }
 
     /// <summary>Runs the backward pass from <paramref name="output"/> with the given seed gradient.</summary>

@@ -13,19 +13,15 @@ namespace Zero.Engine.Kernels;
 /// </summary>
 public sealed class ComputePool : IDisposable
 {
-    private const int SpinIterations = 20_000;
+    private const int SpinIterations = 4_000;
 
     private readonly Thread[] _workers;
     private readonly object _gate = new();
-    private int _busy;
-    private Action<int>? _task;
-    private int _taskCount;
-    private int _nextTask;
-    private int _pendingWorkers;
+    private Job? _job;
     private long _generation;
     private int _sleepers;
+    private int _busy;
     private bool _disposed;
-    private Exception? _failure;
 
     /// <summary>Creates a pool that runs loops on <paramref name="threads"/> threads (the caller's thread included).</summary>
     /// <exception cref="ArgumentOutOfRangeException">threads is below 1 or above 1024.</exception>
@@ -72,29 +68,26 @@ public sealed class ComputePool : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             // 1. Publish the job, then wake the workers (a monitor pulse only when some are asleep).
-            _task = task;
-            _taskCount = count;
-            _failure = null;
-            Volatile.Write(ref _nextTask, 0);
-            Volatile.Write(ref _pendingWorkers, _workers.Length);
+            var job = new Job(task, count);
+            Volatile.Write(ref _job, job);
             lock (_gate)
             {
-                Interlocked.Increment(ref _generation);
+                _generation++;
                 if (_sleepers > 0)
                 {
                     Monitor.PulseAll(_gate);
                 }
             }
-            // 2. Take part in the work ourselves.
-            Drain();
-            // 3. Wait for the workers to leave the job before the next one can be published.
+            // 2. Take part in the work ourselves; on a loaded machine the caller may well do all of it.
+            job.Drain();
+            // 3. Wait only for tasks that workers have claimed and not finished; a worker that wakes late finds the
+            //    job exhausted and takes nothing.
             var spin = new SpinWait();
-            while (Volatile.Read(ref _pendingWorkers) != 0)
+            while (Volatile.Read(ref job.Completed) < count)
             {
                 spin.SpinOnce(sleep1Threshold: -1);
             }
-            _task = null;
-            if (_failure is { } failure)
+            if (job.Failure is { } failure)
             {
                 throw new AggregateException("A parallel kernel task failed.", failure);
             }
@@ -139,34 +132,12 @@ public sealed class ComputePool : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            Interlocked.Increment(ref _generation);
+            _generation++;
             Monitor.PulseAll(_gate);
         }
         foreach (Thread worker in _workers)
         {
             worker.Join();
-        }
-    }
-
-    private void Drain()
-    {
-        Action<int> task = _task!;
-        int count = _taskCount;
-        while (true)
-        {
-            int i = Interlocked.Increment(ref _nextTask) - 1;
-            if (i >= count)
-            {
-                return;
-            }
-            try
-            {
-                task(i);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
-            }
         }
     }
 
@@ -200,9 +171,37 @@ public sealed class ComputePool : IDisposable
             {
                 return;
             }
-            // 2. Work, then report that this worker has left the job.
-            Drain();
-            Interlocked.Decrement(ref _pendingWorkers);
+            // 2. Help with the current job (it may already be finished: then this takes nothing).
+            Volatile.Read(ref _job)?.Drain();
+        }
+    }
+
+    /// <summary>One <see cref="Run"/> call: its tasks are claimed by index, and completion is counted per task.</summary>
+    private sealed class Job(Action<int> task, int count)
+    {
+        public int Next;
+        public int Completed;
+        public Exception? Failure;
+
+        public void Drain()
+        {
+            while (true)
+            {
+                int i = Interlocked.Increment(ref Next) - 1;
+                if (i >= count)
+                {
+                    return;
+                }
+                try
+                {
+                    task(i);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref Failure, e, null);
+                }
+                Interlocked.Increment(ref Completed);
+            }
         }
     }
 }

@@ -43,27 +43,15 @@ public static partial class TensorOps
     /// <summary>The forward product of <see cref="Linear"/> on raw spans (also used by the no-tape MLP path).</summary>
     internal static void LinearForward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> y, int n, int inF, int outF, ComputePool pool)
     {
-        if (n * outF * inF <= SmallProduct)
+        if (IsSmall(n, outF, inF))
         {
-            for (int r = 0; r < n; r++)
-            {
-                ReadOnlySpan<float> xr = x.Slice(r * inF, inF);
-                Span<float> yr = y.Slice(r * outF, outF);
-                for (int o = 0; o < outF; o++)
-                {
-                    yr[o] = TensorPrimitives.Dot(xr, w.Slice(o * inF, inF));
-                }
-
-                if (!b.IsEmpty)
-                {
-                    TensorPrimitives.Add(yr, b, yr);
-                }
-            }
-
-            return;
+            SmallGemm.MultiplyNT(n, outF, inF, x, inF, w, inF, y, outF, false);
+        }
+        else
+        {
+            Gemm.Sgemm(false, true, n, outF, inF, x, inF, w, inF, y, outF, false, pool);
         }
 
-        Gemm.Sgemm(false, true, n, outF, inF, x, inF, w, inF, y, outF, false, pool);
         if (!b.IsEmpty)
         {
             for (int r = 0; r < n; r++)
@@ -74,8 +62,10 @@ public static partial class TensorOps
         }
     }
 
-    /// <summary>Products below this many multiply-adds use direct dot products instead of the packed GEMM.</summary>
-    private const int SmallProduct = 4096;
+    /// <summary>Products up to this many multiply-adds run on <see cref="SmallGemm"/> instead of the packed, threaded GEMM.</summary>
+    private const long SmallProduct = 1L << 20;
+
+    private static bool IsSmall(int m, int n, int k) => (long)m * n * k <= SmallProduct;
 
     private static void LinearBackward(Tape tape, ref TapeEntry e)
     {
@@ -89,13 +79,27 @@ public static partial class TensorOps
         if (x.RequiresGrad)
         {
             // dx[N, in] += dy[N, out] · W[out, in]
-            Gemm.Sgemm(false, false, n, inF, outF, gy, outF, w.Span, inF, x.Grad, inF, true, tape.Pool);
+            if (IsSmall(n, inF, outF))
+            {
+                SmallGemm.Multiply(n, inF, outF, gy, outF, 1, w.Span, inF, x.Grad, inF, true);
+            }
+            else
+            {
+                Gemm.Sgemm(false, false, n, inF, outF, gy, outF, w.Span, inF, x.Grad, inF, true, tape.Pool);
+            }
         }
 
         if (w.RequiresGrad)
         {
             // dW[out, in] += dy[N, out]ᵀ · x[N, in]
-            Gemm.Sgemm(true, false, outF, inF, n, gy, outF, x.Span, inF, w.Grad, inF, true, tape.Pool);
+            if (IsSmall(outF, inF, n))
+            {
+                SmallGemm.Multiply(outF, inF, n, gy, 1, outF, x.Span, inF, w.Grad, inF, true);
+            }
+            else
+            {
+                Gemm.Sgemm(true, false, outF, inF, n, gy, outF, x.Span, inF, w.Grad, inF, true, tape.Pool);
+            }
         }
 
         if (b is not null && b.RequiresGrad)

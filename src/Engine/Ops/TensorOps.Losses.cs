@@ -131,7 +131,7 @@ public static partial class TensorOps
         int a = logits.Shape[^1];
         int rows = logits.Length / a;
         bool record = tape.ShouldRecord(logits);
-        Tensor y = tape.Alloc([1], record);
+        Tensor y = tape.Alloc(ScalarShape, record);
         Tensor logp = tape.Alloc(logits.Shape);
         ReadOnlySpan<float> xs = logits.Span;
         ReadOnlySpan<float> ts = target.Span;
@@ -188,7 +188,7 @@ public static partial class TensorOps
     {
         RequireSameShape(prediction, target, "Mse");
         bool record = tape.ShouldRecord(prediction, target);
-        Tensor y = tape.Alloc([1], record);
+        Tensor y = tape.Alloc(ScalarShape, record);
         float d = TensorPrimitives.Distance(prediction.Span, target.Span);
         y[0] = d * d / prediction.Length;
         if (record)
@@ -238,7 +238,7 @@ public static partial class TensorOps
         }
 
         bool record = tape.ShouldRecord(prediction, target);
-        Tensor y = tape.Alloc([1], record);
+        Tensor y = tape.Alloc(ScalarShape, record);
         ReadOnlySpan<float> ps = prediction.Span;
         ReadOnlySpan<float> ts = target.Span;
         double sum = 0;

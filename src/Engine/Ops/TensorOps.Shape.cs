@@ -21,7 +21,7 @@ public static partial class TensorOps
         }
 
         bool record = tape.ShouldRecord(x);
-        Tensor y = tape.Alloc([1], record);
+        Tensor y = tape.Alloc(ScalarShape, record);
         float s = TensorPrimitives.Sum(x.Span);
         y[0] = kind == OpKind.Mean ? s / x.Length : s;
         if (record)

@@ -12,6 +12,9 @@ namespace Zero.Engine.Ops;
 /// </summary>
 public static partial class TensorOps
 {
+    /// <summary>The shape [1] of losses and full reductions (a static array: a literal allocates in Debug builds).</summary>
+    private static readonly int[] ScalarShape = [1];
+
     /// <summary>Adds the gradient contribution of one recorded operation to its inputs' gradients.</summary>
     internal static void Backward(Tape tape, ref TapeEntry e)
     {
