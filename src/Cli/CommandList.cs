@@ -8,6 +8,8 @@ internal static class CommandList
 {
     public static IEnumerable<Command> All()
     {
+        yield return TrainCommand.Create();
+        yield return EvalCommand.Create();
         yield return BenchCommand.Create();
     }
 }

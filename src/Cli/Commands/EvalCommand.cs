@@ -5,6 +5,7 @@ using Zero.Search.Evaluation;
 using Zero.Search.Players;
 using Zero.SelfPlay.Benchmarks;
 using Zero.SelfPlay.Matches;
+using Zero.SelfPlay.Training;
 
 namespace Zero.Cli.Commands;
 
@@ -15,7 +16,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class EvalCommand
 {
-    public static Command Create(Func<string, IBatchModel> loadWeights)
+    public static Command Create()
     {
         var game = new Argument<string>("game") { Description = "The game: connect4 (the only game with labelled positions)" };
         var weights = new Option<string?>("--weights") { Description = "Weights file; default weights/connect4.weights of the repository" };
@@ -52,7 +53,7 @@ internal static class EvalCommand
                 ? given
                 : [Path.Combine(root, "..", "shared", "data", "connect4", "positions_ply10-16.txt"),
                    Path.Combine(root, "..", "shared", "data", "connect4", "positions_ply17-28.txt")];
-            IBatchModel model = loadWeights(weightsPath);
+            IBatchModel model = new EngineNetworkFactory(ConnectFourPosition.InputShape, ConnectFourPosition.ActionCount).LoadWeights(weightsPath);
             TextWriter output = parse.InvocationConfiguration.Output;
             output.WriteLine($"weights {weightsPath}; outcome error = worse result class than the best move (positions where classes differ); exact error = not an optimal column");
             output.WriteLine($"{"file",-26} {"player",-16} {"outcome error",16} {"exact error",16}");

@@ -14,7 +14,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    public static Command Create(Func<RunConfig, INetworkFactory> networks)
+    public static Command Create()
     {
         var game = new Argument<string>("game") { Description = $"The game to learn: {string.Join(", ", GameCatalog.Names)}" };
         var overrides = new Argument<string[]>("overrides")
@@ -69,8 +69,8 @@ internal static class TrainCommand
             System.Console.CancelKeyPress += onCancel;
             try
             {
-                TrainingOutcome outcome = GameCatalog.Dispatch(name, new Trainer(folder, runConfig, networks(runConfig), output, live, stop.Token));
-                output.WriteLine($"{outcome.StopReason}. Run folder: {folder} (plots: losses.svg, winrate.svg, elo.svg; metrics.jsonl).");
+                TrainingOutcome outcome = GameCatalog.Dispatch(name, new Trainer(folder, runConfig, output, live, stop.Token));
+                output.WriteLine($"Run folder: {folder} (plots: losses.svg, winrate.svg, elo.svg; metrics: metrics.jsonl).");
                 output.WriteLine($"Continue with: ./zero train {name} --run {folder}");
             }
             finally
@@ -82,7 +82,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private sealed class Trainer(string folder, RunConfig config, INetworkFactory networks, TextWriter output, bool live, CancellationToken stop)
+    private sealed class Trainer(string folder, RunConfig config, TextWriter output, bool live, CancellationToken stop)
         : IGameVisitor<TrainingOutcome>
     {
         public TrainingOutcome Visit<TGame, TMove>()
@@ -96,6 +96,7 @@ internal static class TrainCommand
                     throw new UsageException($"evaluation.baselines: {problem}");
                 }
             }
+            var networks = new EngineNetworkFactory(TGame.InputShape, TGame.ActionCount);
             if (live)
             {
                 var view = new LiveTrainingView(folder, TGame.Name);

@@ -49,7 +49,7 @@ public sealed class PlainTrainingView(TextWriter output) : ITrainingObserver
 
     /// <summary>"vs random 95% (+19 =0 -1)".</summary>
     public static string Score(EvaluationResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"vs {r.Opponent} {r.Score:P0} (+{r.Wins} ={r.Draws} -{r.Losses})");
+        $"vs {r.Opponent} {r.Score * 100:0}% (+{r.Wins} ={r.Draws} -{r.Losses})");
 
     private void Write(string line)
     {

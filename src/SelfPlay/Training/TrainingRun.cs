@@ -325,8 +325,8 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
         });
         if (config.Gating && !accepted)
         {
-            _observer.Message($"generation {generation} scored {vsPrevious!.Score:P0} against gen {previousGeneration} "
-                + $"(gate {config.GatingScore:P0}): self-play keeps gen {_selfPlayGeneration}");
+            _observer.Message($"generation {generation} scored {vsPrevious!.Score * 100:0}% against gen {previousGeneration} "
+                + $"(gate {config.GatingScore * 100:0}%): self-play keeps gen {_selfPlayGeneration}");
         }
         return results;
     }
