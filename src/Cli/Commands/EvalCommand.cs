@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Zero.Games;
 using Zero.Games.ConnectFour;
+using Zero.Games.TicTacToe;
+using Zero.Search.Baselines;
 using Zero.Search.Evaluation;
 using Zero.Search.Players;
 using Zero.SelfPlay.Benchmarks;
@@ -13,14 +15,16 @@ namespace Zero.Cli.Commands;
 /// `zero eval connect4 [--weights FILE] [--playouts N] [--file F ...]`: how often a Connect Four network picks a bad
 /// move on positions labelled by a perfect solver (../shared/data/connect4/README.md): the outcome error rate and
 /// the exact error rate, for the raw network (most probable legal move) and with MCTS at N playouts.
+/// `zero eval tictactoe [--weights FILE] [--playouts N]`: the same question asked of every reachable tic-tac-toe
+/// position against the exact solver (<see cref="TicTacToeAudit"/>), plus games against the perfect player.
 /// </summary>
 internal static class EvalCommand
 {
     public static Command Create()
     {
-        var game = new Argument<string>("game") { Description = "The game: connect4 (the only game with labelled positions)" };
-        var weights = new Option<string?>("--weights") { Description = "Weights file; default weights/connect4.weights of the repository" };
-        var playouts = new Option<int>("--playouts") { Description = "MCTS playouts per move for the search measurement", DefaultValueFactory = _ => 800 };
+        var game = new Argument<string>("game") { Description = "The game: connect4 (solver-labelled positions) or tictactoe (every reachable position)" };
+        var weights = new Option<string?>("--weights") { Description = "Weights file; default weights/<game>.weights of the repository" };
+        var playouts = new Option<int?>("--playouts") { Description = "MCTS playouts per move for the search measurement (default 800 for connect4, 200 for tictactoe)" };
         var files = new Option<string[]>("--file")
         {
             Description = "Labelled position file(s); default both files of ../shared/data/connect4",
@@ -33,21 +37,26 @@ internal static class EvalCommand
         };
         command.SetAction(parse =>
         {
-            if (GameCatalog.Normalize(parse.GetValue(game)!) != "connect4")
+            string name = GameCatalog.Normalize(parse.GetValue(game)!);
+            if (name is not ("connect4" or "tictactoe"))
             {
-                throw new UsageException($"zero eval knows labelled positions for connect4 only, not '{parse.GetValue(game)}'");
+                throw new UsageException($"zero eval measures connect4 and tictactoe, not '{parse.GetValue(game)}'");
             }
-            int n = parse.GetValue(playouts);
+            int n = parse.GetValue(playouts) ?? (name == "connect4" ? 800 : 200);
             if (n < 1)
             {
                 throw new UsageException("--playouts must be at least 1");
             }
             int threadCount = Math.Clamp(parse.GetValue(threads), 1, 256);
             string root = RepositoryRoot();
-            string weightsPath = parse.GetValue(weights) ?? Path.Combine(root, "weights", "connect4.weights");
+            string weightsPath = parse.GetValue(weights) ?? Path.Combine(root, "weights", name + ".weights");
             if (!File.Exists(weightsPath))
             {
                 throw new ZeroException($"weights file '{weightsPath}' not found: pass --weights FILE (a run's generations/gen-NNNN.weights)");
+            }
+            if (name == "tictactoe")
+            {
+                return TicTacToe(parse.InvocationConfiguration.Output, weightsPath, n, threadCount);
             }
             string[] paths = parse.GetValue(files) is { Length: > 0 } given
                 ? given
@@ -78,6 +87,28 @@ internal static class EvalCommand
             return ZeroCli.Success;
         });
         return command;
+    }
+
+    private static int TicTacToe(TextWriter output, string weightsPath, int playouts, int threads)
+    {
+        IBatchModel model = new EngineNetworkFactory(TicTacToePosition.InputShape, TicTacToePosition.ActionCount).LoadWeights(weightsPath);
+        var solver = new TicTacToeSolver();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        TicTacToeAudit audit = TicTacToeAudit.Run(model, playouts, threads, solver);
+        output.WriteLine($"weights {weightsPath}: {audit.Positions} reachable positions (game not over), each compared with the exact solver");
+        output.WriteLine($"  network (raw):  {audit.RawWorse} positions where the chosen move is worse (win > draw > loss) than the best");
+        output.WriteLine($"  mcts:{playouts,-8} {audit.SearchWorse} positions where the chosen move is worse than the best ({clock.Elapsed.TotalSeconds:0.0}s)");
+        foreach (string example in audit.SearchExamples)
+        {
+            output.WriteLine($"    {example}");
+        }
+        using var batching = new BatchingModel(model, 1, TimeSpan.Zero);
+        var evaluator = new ModelEvaluator<TicTacToePosition, TicTacToeMove>(batching);
+        var me = NetworkPlayers.Create(evaluator, playouts, 0, 1, 1, $"mcts:{playouts}");
+        var perfect = new PerfectTicTacToePlayer(new Random(7), solver);
+        MatchResult match = Match.Play(me, perfect, 100);
+        output.WriteLine($"  100 games against the perfect player (colours alternate, its ties broken at random): {match}");
+        return ZeroCli.Success;
     }
 
     private static void Print(TextWriter output, string file, string player, MoveErrorRates r) =>
