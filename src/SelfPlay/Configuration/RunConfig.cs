@@ -66,20 +66,20 @@ public sealed record RunConfig
         "connect4" => new RunConfig
         {
             Game = "connect4",
-            Network = new NetworkConfig { Blocks = 6, Channels = 64, ValueHidden = 64 },
+            Network = new NetworkConfig { Blocks = 4, Channels = 32, ValueHidden = 64 },
             SelfPlay = new SelfPlayConfig
             {
-                GamesPerGeneration = 400, ParallelGames = 64, Playouts = 200, DirichletAlpha = 1.0, TemperatureMoves = 10,
-                MaxPlies = 42, ResignThreshold = -0.95, ResignCheckShare = 0.1, ResignMinPly = 10,
+                GamesPerGeneration = 200, ParallelGames = 32, Playouts = 100, SearchBatch = 4, DirichletAlpha = 1.0,
+                TemperatureMoves = 8, MaxPlies = 42, ResignThreshold = -0.95, ResignCheckShare = 0.1, ResignMinPly = 10,
             },
             Training = new TrainingConfig
             {
-                BatchSize = 256, SamplesPerPosition = 2, LearningRate = 0.02, ReplayWindowGames = 8000, MinPositions = 2000,
-                LearningRateDropGenerations = [60, 120],
+                BatchSize = 256, SamplesPerPosition = 4, LearningRate = 0.02, ReplayWindowGames = 4000, MinPositions = 2000,
+                LearningRateDropGenerations = [100, 200],
             },
             Evaluation = new EvaluationConfig
             {
-                GamesVsPrevious = 20, Baselines = ["random", "alphabeta:2", "alphabeta:4"], GamesPerBaseline = 20, Playouts = 200,
+                GamesVsPrevious = 10, Baselines = ["random", "alphabeta:2", "alphabeta:4"], GamesPerBaseline = 10, Playouts = 100,
             },
             Limits = new LimitsConfig { Generations = 0, Time = "2h" },
         },
