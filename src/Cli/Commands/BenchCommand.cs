@@ -17,6 +17,9 @@ internal static class BenchCommand
 
     private static IEnumerable<Command> Subcommands()
     {
+        yield return BenchPerftCommand.Create();
+        yield return BenchSolverCommand.Create();
         yield return BenchNnCommand.Create();
+        yield return BenchSearchCommand.Create();
     }
 }

@@ -54,7 +54,12 @@ public sealed class AlphaBetaPlayer : IPlayer<ConnectFourPosition, ConnectFourMo
     {
     }
 
+    /// <summary>
+    /// Searches and returns the chosen column. By time, a cancellation ends the thinking early and the best move so
+    /// far is played; by depth, the search cannot be cut short without losing its answer, so it throws.
+    /// </summary>
     /// <exception cref="ArgumentException">The game is over.</exception>
+    /// <exception cref="OperationCanceledException">Depth mode only: <paramref name="cancellation"/> fired.</exception>
     public ConnectFourMove ChooseMove(ConnectFourPosition position, CancellationToken cancellation = default)
     {
         LastResult = _depth > 0 ? _solver.SearchDepth(position, _depth, cancellation) : SearchTimed(position, cancellation);

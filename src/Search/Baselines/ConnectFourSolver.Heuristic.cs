@@ -112,7 +112,7 @@ public sealed partial class ConnectFourSolver
     {
         long start = Nodes;
         AlphaBetaResult best = SearchDepth(position, 1);
-        for (int depth = 2; depth <= maxDepth && !best.Exact && best.ProvenScore is null; depth++)
+        for (int depth = 2; depth <= maxDepth && !best.Exact && best.ProvenScore is null && !cancellation.IsCancellationRequested; depth++)
         {
             try
             {

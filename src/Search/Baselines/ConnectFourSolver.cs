@@ -20,6 +20,7 @@ namespace Zero.Search.Baselines;
 /// Not thread-safe: one solver per thread. The tables are kept between searches (their entries are facts about
 /// positions, valid forever), so a game's later moves reuse the work of its earlier ones.
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed partial class ConnectFourSolver
 {
     /// <summary>Cells on the board: the most plies a game can last.</summary>

@@ -12,8 +12,8 @@ namespace Zero.Search.Evaluation;
 /// <remarks>
 /// Steps of the worker loop:
 /// 1. Block until one request is queued; it starts the batch.
-/// 2. Take further requests while they fit in <c>maxBatch</c>; when the queue is empty, wait for more until the
-///    deadline (first request + <c>maxWait</c>). A request that does not fit starts the next batch.
+/// 2. Take further requests while they fit in <c>maxBatch</c>; when the queue is empty, sleep until one arrives or
+///    the deadline (first request + <c>maxWait</c>) passes. A request that does not fit starts the next batch.
 /// 3. Copy the inputs side by side, call the inner model once (a request larger than <c>maxBatch</c> alone is
 ///    evaluated in chunks), copy each request's outputs back and wake its caller. An exception from the inner model
 ///    is rethrown in every caller of that batch.
@@ -25,6 +25,7 @@ public sealed class BatchingModel : IBatchModel, IDisposable
     private readonly int _maxBatch;
     private readonly TimeSpan _maxWait;
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _arrivals = new(0);
     private readonly ThreadLocal<Request> _requests;
     private readonly Thread _worker;
     private readonly float[] _inputs;
@@ -78,6 +79,7 @@ public sealed class BatchingModel : IBatchModel, IDisposable
         {
             throw new ObjectDisposedException(nameof(BatchingModel));
         }
+        _arrivals.Release();
         request.Done.Wait();
         if (request.Error is { } error)
         {
@@ -98,15 +100,17 @@ public sealed class BatchingModel : IBatchModel, IDisposable
         ChannelReader<Request> reader = _queue.Reader;
         while (true)
         {
-            // 1. The first request of the batch.
+            // 1. The first request of the batch. The semaphore counts queued requests (and the final wake-up
+            //    from Dispose), so the worker sleeps without polling while no search needs it.
             Request? first = carried;
             carried = null;
             if (first is null && !reader.TryRead(out first))
             {
-                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                if (reader.Completion.IsCompleted)
                 {
                     return;
                 }
+                _arrivals.Wait();
                 continue;
             }
             batch.Clear();
@@ -129,17 +133,9 @@ public sealed class BatchingModel : IBatchModel, IDisposable
                     continue;
                 }
                 long left = deadline - Stopwatch.GetTimestamp();
-                if (left <= 0)
+                if (left <= 0 || !_arrivals.Wait(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency)))
                 {
                     break;
-                }
-                if (left * 1000 / Stopwatch.Frequency >= 1)
-                {
-                    Thread.Sleep(0);
-                }
-                else
-                {
-                    Thread.SpinWait(20);
                 }
             }
 
@@ -218,6 +214,7 @@ public sealed class BatchingModel : IBatchModel, IDisposable
     public void Dispose()
     {
         _queue.Writer.TryComplete();
+        _arrivals.Release();
         _worker.Join();
         _requests.Dispose();
     }

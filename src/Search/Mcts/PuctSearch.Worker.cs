@@ -192,6 +192,7 @@ public sealed partial class PuctSearch<TGame, TMove>
         private int[] _path = new int[1024];
         private int _pathCount;
         private int _leafCount;
+        private int _leaves;
 
         public Worker(PuctSearch<TGame, TMove> search, IEvaluationBatch<TGame, TMove> batch)
         {
@@ -209,6 +210,7 @@ public sealed partial class PuctSearch<TGame, TMove>
         public void Run()
         {
             PuctSearch<TGame, TMove> s = _search;
+            var spinner = default(SpinWait);
             try
             {
                 while (true)
@@ -224,11 +226,17 @@ public sealed partial class PuctSearch<TGame, TMove>
                         }
                         evaluations = Gather(budget);
                     }
-                    if (_leafCount == 0)
+                    if (_leaves == 0)
                     {
-                        Thread.Yield(); // every selection hit another thread's in-flight leaf
+                        // Every selection hit another thread's in-flight leaf: undo them, back off, then sleep.
+                        lock (s._gate)
+                        {
+                            Apply();
+                        }
+                        spinner.SpinOnce();
                         continue;
                     }
+                    spinner.Reset();
 
                     // 2. Evaluate.
                     if (evaluations > 0)
@@ -313,6 +321,7 @@ public sealed partial class PuctSearch<TGame, TMove>
                 }
             }
             s._inFlight += leaves;
+            _leaves = leaves;
             return evaluations;
         }
 
