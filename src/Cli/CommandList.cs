@@ -9,5 +9,6 @@ internal static class CommandList
     public static IEnumerable<Command> All()
     {
         yield return BenchCommand.Create();
+        yield return RlCommand.Create();
     }
 }

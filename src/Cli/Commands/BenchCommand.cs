@@ -17,6 +17,6 @@ internal static class BenchCommand
 
     private static IEnumerable<Command> Subcommands()
     {
-        yield break;
+        yield return BenchRlCommand.Create();
     }
 }
