@@ -40,8 +40,9 @@ public static class Presets
     {
         "CartPole-v1" => new DqnConfig
         {
-            // Zoo budget is 5e4; the bar is "within 100k", so the preset trains 1e5 with ε decaying over the same 8k steps.
-            NTimesteps = 100_000, LearningRate = Schedule.Constant(2.3e-3), BatchSize = 64, BufferSize = 100_000, LearningStarts = 1000,
+            // Zoo budget is 5e4; the bar is "within 100k", so the preset trains 1e5 with ε decaying over the same 8k
+            // steps. Double DQN: with the plain max target, seed 1 ended at 65 (5e4 steps) and 87 (1e5 steps); with it, 500.
+            DoubleQ = true, NTimesteps = 100_000, LearningRate = Schedule.Constant(2.3e-3), BatchSize = 64, BufferSize = 100_000, LearningStarts = 1000,
             Gamma = 0.99, TargetUpdateInterval = 10, TrainFreq = 256, GradientSteps = 128, ExplorationFraction = 0.08,
             ExplorationFinalEps = 0.04, NetArch = [256, 256],
         },
