@@ -6,9 +6,12 @@ namespace Zero.Cli;
 /// <summary>The subcommands of `zero`, in the order `zero --help` lists them. Register a new command here.</summary>
 internal static class CommandList
 {
-    public static IEnumerable<Command> All()
+    public static IEnumerable<Command> All(CliContext context)
     {
+        yield return PlayCommand.Create(context);
+        yield return AnalyzeCommand.Create();
         yield return BenchCommand.Create();
+        yield return PerftCommand.Create();
         yield return RlCommand.Create();
     }
 }

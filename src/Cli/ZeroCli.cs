@@ -14,10 +14,14 @@ public static class ZeroCli
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    /// <summary>Parses and runs one command line.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Parses and runs one command line, reading from the console's standard input.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Run(args, new CliContext(Console.In, EchoInput: Console.IsInputRedirected), output, error);
+
+    /// <summary>Parses and runs one command line; interactive commands read <see cref="CliContext.Input"/> (tests pass a script).</summary>
+    public static int Run(string[] args, CliContext context, TextWriter output, TextWriter error)
     {
-        RootCommand root = BuildRoot();
+        RootCommand root = BuildRoot(context);
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -62,13 +66,16 @@ public static class ZeroCli
         return names;
     }
 
+    /// <summary>The full command tree, reading standard input.</summary>
+    public static RootCommand BuildRoot() => BuildRoot(new CliContext(Console.In, EchoInput: Console.IsInputRedirected));
+
     /// <summary>The full command tree; one line per subcommand.</summary>
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand(
             "Zero: an AlphaZero-style game-AI engine. Learns games by self-play (train), plays them (play, uci), " +
             "analyses positions (analyze) and measures itself (bench).");
-        foreach (Command command in CommandList.All())
+        foreach (Command command in CommandList.All(context))
         {
             root.Subcommands.Add(command);
         }

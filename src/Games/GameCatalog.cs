@@ -15,7 +15,7 @@ public interface IGameVisitor<out TResult>
 public static class GameCatalog
 {
     /// <summary>The game names accepted on the command line, in the order they are listed in help.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tictactoe", "connect4"];
+    public static IReadOnlyList<string> Names { get; } = ["tictactoe", "connect4", "chess"];
 
     /// <summary>Calls <paramref name="visitor"/> with the types of the game called <paramref name="name"/>.</summary>
     /// <exception cref="ZeroException">The name is not a known game.</exception>
@@ -23,6 +23,7 @@ public static class GameCatalog
     {
         "tictactoe" => visitor.Visit<TicTacToe.TicTacToePosition, TicTacToe.TicTacToeMove>(),
         "connect4" => visitor.Visit<ConnectFour.ConnectFourPosition, ConnectFour.ConnectFourMove>(),
+        "chess" => visitor.Visit<Chess.ChessPosition, Chess.ChessMove>(),
         _ => throw new ZeroException($"unknown game '{name}': choose one of {string.Join(", ", Names)}"),
     };
 

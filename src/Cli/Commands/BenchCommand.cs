@@ -17,6 +17,10 @@ internal static class BenchCommand
 
     private static IEnumerable<Command> Subcommands()
     {
+        yield return BenchPerftCommand.Create();
+        yield return BenchSolverCommand.Create();
+        yield return BenchNnCommand.Create();
+        yield return BenchSearchCommand.Create();
         yield return BenchRlCommand.Create();
     }
 }

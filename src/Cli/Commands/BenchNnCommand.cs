@@ -1,0 +1,425 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Zero.Engine.Inference;
+using Zero.Engine.Kernels;
+using Zero.Engine.Autograd;
+using Zero.Engine.Models;
+using Zero.Engine.Ops;
+using Zero.Engine.Optim;
+using Zero.Engine.Tensors;
+using Zero.Games;
+
+namespace Zero.Cli.Commands;
+
+/// <summary>
+/// `zero bench nn`: the neural engine's speed figures — SGEMM GFLOP/s, inference positions/s of the reference
+/// networks at several batch sizes, connect4 training samples/s, and the tiny RL MLP's latency — as a table or as
+/// the stable JSON other tools read. With `--torch` it also runs the PyTorch reference scripts
+/// (../shared/bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
+/// mean anything on a shared machine.
+/// </summary>
+internal static class BenchNnCommand
+{
+    private static readonly int[] GemmSizes = [256, 512, 1024];
+    private static readonly int[] Batches = [1, 8, 32, 128, 256];
+
+    public static Command Create()
+    {
+        var threads = new Option<int>("--threads") { Description = "Threads for the kernels (the caller's thread included).", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 2) };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON (a stable interface for other tools) instead of a table." };
+        var quick = new Option<bool>("--quick") { Description = "Shorter measurements and fewer batch sizes (a smoke test, figures are rougher)." };
+        var torch = new Option<bool>("--torch") { Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side." };
+        var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
+        var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
+        var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
+        {
+            threads, json, quick, torch, referenceDir, nets,
+        };
+        command.SetAction(parse =>
+        {
+            int t = parse.GetValue(threads);
+            if (t < 1 || t > 1024)
+            {
+                throw new UsageException($"--threads must be between 1 and 1024; got {t}.");
+            }
+            string[] netNames = parse.GetValue(nets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (string n in netNames)
+            {
+                _ = ConfigOf(n);
+            }
+            var options = new Options(t, parse.GetValue(json), parse.GetValue(quick), parse.GetValue(torch), parse.GetValue(referenceDir), netNames);
+            Run(options, parse.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record Options(int Threads, bool Json, bool Quick, bool Torch, string? ReferenceDir, string[] Nets);
+
+    private static PolicyValueNetConfig ConfigOf(string name) => name switch
+    {
+        "connect4" => PolicyValueNetConfig.Connect4,
+        "go9" => PolicyValueNetConfig.Go9,
+        "chess" => PolicyValueNetConfig.Chess,
+        _ => throw new UsageException($"Unknown network '{name}' in --nets; use connect4, go9 or chess."),
+    };
+
+    private static void Run(Options o, TextWriter output)
+    {
+        using var pool = new ComputePool(o.Threads);
+        var report = new JsonObject { ["threads"] = o.Threads, ["isa"] = GemmIsaSupport.Best.ToString() };
+        TorchReference? torch = o.Torch ? TorchReference.Run(o.ReferenceDir, o.Threads, o.Nets, o.Quick, o.Json ? null : output) : null;
+
+        // 1. GEMM.
+        var gemm = new JsonArray();
+        foreach (int n in GemmSizes)
+        {
+            double seconds = MeasureGemm(n, pool, o.Quick);
+            gemm.Add(new JsonObject { ["n"] = n, ["gflops"] = Round(2.0 * n * n * n / seconds / 1e9, 1) });
+        }
+        report["gemm"] = gemm;
+
+        // 2. Inference.
+        var inference = new JsonArray();
+        foreach (string name in o.Nets)
+        {
+            PolicyValueNetConfig cfg = ConfigOf(name);
+            var net = new InferenceNet(cfg, RandomWeights.Create(cfg, new Random(1)));
+            foreach (int batch in Batches)
+            {
+                if (o.Quick && batch is 8 or 128)
+                {
+                    continue;
+                }
+                double seconds = MeasureInference(net, batch, pool, o.Quick);
+                double pps = batch / seconds;
+                var row = new JsonObject
+                {
+                    ["net"] = name,
+                    ["batch"] = batch,
+                    ["positions_per_s"] = Round(pps, 0),
+                    ["gflops"] = Round(pps * cfg.FlopsPerPosition / 1e9, 1),
+                    ["latency_ms"] = Round(seconds * 1e3, 3),
+                };
+                if (torch?.Inference(name, batch) is double tp)
+                {
+                    row["torch_positions_per_s"] = Round(tp, 0);
+                    row["ratio"] = Round(pps / tp, 2);
+                }
+                inference.Add(row);
+            }
+        }
+        report["inference"] = inference;
+
+        // 3. Training and the tiny MLP (engine-core's models).
+        var training = new JsonArray();
+        if (TrainingBench.MeasureConnect4(pool, o.Quick) is double samplesPerSecond)
+        {
+            var row = new JsonObject { ["net"] = "connect4", ["batch"] = 256, ["samples_per_s"] = Round(samplesPerSecond, 0) };
+            if (torch?.TrainingSamplesPerSecond is double ts)
+            {
+                row["torch_samples_per_s"] = Round(ts, 0);
+                row["ratio"] = Round(samplesPerSecond / ts, 2);
+            }
+            training.Add(row);
+        }
+        report["training"] = training;
+        if (TrainingBench.MeasureMlp(o.Quick) is (double forwardUs, double adamUs))
+        {
+            var mlp = new JsonObject { ["forward_us"] = Round(forwardUs, 2), ["adam_step64_us"] = Round(adamUs, 1) };
+            if (torch?.MlpForwardUs is double tf && torch.MlpAdamUs is double ta)
+            {
+                mlp["torch_forward_us"] = Round(tf, 2);
+                mlp["torch_adam_step64_us"] = Round(ta, 1);
+                mlp["forward_speedup"] = Round(tf / forwardUs, 1);
+                mlp["adam_speedup"] = Round(ta / adamUs, 1);
+            }
+            report["mlp"] = mlp;
+        }
+
+        if (o.Json)
+        {
+            output.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+        else
+        {
+            PrintTable(report, output);
+        }
+    }
+
+    private static double Round(double x, int digits) => Math.Round(x, digits);
+
+    /// <summary>Median seconds per call over several samples, each sample long enough to time reliably.</summary>
+    internal static double Measure(Action call, bool quick)
+    {
+        double minSample = quick ? 0.05 : 0.25;
+        int samples = quick ? 3 : 7;
+        call();
+        call();
+        var sw = Stopwatch.StartNew();
+        call();
+        double one = Math.Max(sw.Elapsed.TotalSeconds, 1e-7);
+        int inner = Math.Max(1, (int)(minSample / one));
+        var results = new double[samples];
+        for (int s = 0; s < samples; s++)
+        {
+            sw.Restart();
+            for (int i = 0; i < inner; i++)
+            {
+                call();
+            }
+            results[s] = sw.Elapsed.TotalSeconds / inner;
+        }
+        Array.Sort(results);
+        return results[samples / 2];
+    }
+
+    private static double MeasureGemm(int n, ComputePool pool, bool quick)
+    {
+        var rng = new Random(n);
+        float[] a = Enumerable.Range(0, n * n).Select(_ => (float)rng.NextDouble()).ToArray();
+        float[] b = Enumerable.Range(0, n * n).Select(_ => (float)rng.NextDouble()).ToArray();
+        var c = new float[n * n];
+        return Measure(() => Gemm.Sgemm(false, false, n, n, n, a, n, b, n, c, n, false, pool), quick);
+    }
+
+    private static double MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
+    {
+        var rng = new Random(batch);
+        float[] input = Enumerable.Range(0, batch * net.InputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        var policy = new float[batch * net.Config.PolicySize];
+        var value = new float[batch];
+        return Measure(() => net.Evaluate(input, batch, policy, value, pool), quick);
+    }
+
+    private static void PrintTable(JsonObject r, TextWriter o)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        o.WriteLine($"zero bench nn — threads {r["threads"]}, kernels {r["isa"]}");
+        o.WriteLine();
+        o.WriteLine("SGEMM (C = A·B, square, row-major)");
+        foreach (JsonNode? g in r["gemm"]!.AsArray())
+        {
+            o.WriteLine(string.Format(ci, "  n = {0,5}   {1,8:F1} GFLOP/s", (int)g!["n"]!, (double)g["gflops"]!));
+        }
+        o.WriteLine();
+        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   PyTorch pos/s   ratio");
+        foreach (JsonNode? row in r["inference"]!.AsArray())
+        {
+            string torch = row!["torch_positions_per_s"] is JsonNode tp ? string.Format(ci, "{0,13:F0}   {1,5:F2}", (double)tp, (double)row["ratio"]!) : "";
+            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5}",
+                (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!, torch));
+        }
+        o.WriteLine();
+        JsonArray training = r["training"]!.AsArray();
+        if (training.Count == 0)
+        {
+            o.WriteLine("Training: not measured (the training model is not available in this build).");
+        }
+        foreach (JsonNode? row in training)
+        {
+            string torch = row!["torch_samples_per_s"] is JsonNode ts ? string.Format(ci, "   PyTorch {0:F0}, ratio {1:F2}", (double)ts, (double)row["ratio"]!) : "";
+            o.WriteLine(string.Format(ci, "Training {0} batch {1} (fwd + bwd + SGD momentum, weight decay): {2:F0} samples/s{3}",
+                (string)row["net"]!, (int)row["batch"]!, (double)row["samples_per_s"]!, torch));
+        }
+        if (r["mlp"] is JsonObject mlp)
+        {
+            string torch = mlp["torch_forward_us"] is JsonNode tf
+                ? string.Format(ci, "   PyTorch {0:F1} µs / {1:F0} µs, speed-up {2:F1}× / {3:F1}×", (double)tf, (double)mlp["torch_adam_step64_us"]!, (double)mlp["forward_speedup"]!, (double)mlp["adam_speedup"]!)
+                : "";
+            o.WriteLine(string.Format(ci, "rl-mlp 4-64-64-2: forward (1 sample) {0:F2} µs, Adam step (64 samples) {1:F1} µs{2}",
+                (double)mlp["forward_us"]!, (double)mlp["adam_step64_us"]!, torch));
+        }
+        else
+        {
+            o.WriteLine("rl-mlp: not measured (the Mlp model is not available in this build).");
+        }
+    }
+
+    /// <summary>Training-side figures through engine-core's autograd models, measured like the PyTorch script does.</summary>
+    private static class TrainingBench
+    {
+        /// <summary>connect4 net, batch 256: forward + backward + SGD (momentum 0.9, weight decay 1e-4); samples/s.</summary>
+        public static double? MeasureConnect4(ComputePool pool, bool quick)
+        {
+            const int batch = 256;
+            PolicyValueNetConfig cfg = PolicyValueNetConfig.Connect4;
+            var rng = new Random(0);
+            var net = new PolicyValueNet(cfg, rng);
+            net.Train();
+            var sgd = new Sgd(net.Parameters(), 0.01f, momentum: 0.9f, weightDecay: 1e-4f);
+            var tape = new Tape(pool);
+            var x = new Tensor(RandomValues(rng, batch * cfg.InputPlanes * cfg.Height * cfg.Width), batch, cfg.InputPlanes, cfg.Height, cfg.Width);
+            float[] targets = RandomValues(rng, batch * cfg.PolicySize).Select(MathF.Exp).ToArray();
+            for (int n = 0; n < batch; n++)
+            {
+                Span<float> row = targets.AsSpan(n * cfg.PolicySize, cfg.PolicySize);
+                float sum = System.Numerics.Tensors.TensorPrimitives.Sum(row);
+                System.Numerics.Tensors.TensorPrimitives.Divide(row, sum, row);
+            }
+            var policyTarget = new Tensor(targets, batch, cfg.PolicySize);
+            var valueTarget = new Tensor(RandomValues(rng, batch), batch, 1);
+            double seconds = Measure(() =>
+            {
+                tape.Reset();
+                sgd.ZeroGrad();
+                PolicyValueLoss loss = net.Loss(tape, x, policyTarget, valueTarget);
+                tape.Backward(loss.Total);
+                sgd.Step();
+            }, quick);
+            return batch / seconds;
+        }
+
+        /// <summary>rl-mlp 4-64-64-2 (tanh): one-sample forward latency and a 64-sample Adam step (cross-entropy), in µs.</summary>
+        public static (double ForwardUs, double AdamUs)? MeasureMlp(bool quick)
+        {
+            var rng = new Random(0);
+            var mlp = new Mlp([4, 64, 64, 2], Activation.Tanh, rng);
+            float[] one = RandomValues(rng, 4);
+            var output = new float[2];
+            double forward = Measure(() => mlp.Predict(one, output), quick);
+            const int batch = 64;
+            var adam = new Adam(mlp.Parameters(), 3e-4f);
+            var tape = new Tape();
+            var x = new Tensor(RandomValues(rng, batch * 4), batch, 4);
+            var labels = new float[batch * 2];
+            for (int n = 0; n < batch; n++)
+            {
+                labels[n * 2 + rng.Next(2)] = 1f;
+            }
+            var target = new Tensor(labels, batch, 2);
+            double step = Measure(() =>
+            {
+                tape.Reset();
+                adam.ZeroGrad();
+                Tensor loss = tape.SoftCrossEntropy(mlp.Forward(tape, x), target);
+                tape.Backward(loss);
+                adam.Step();
+            }, quick);
+            return (forward * 1e6, step * 1e6);
+        }
+
+        private static float[] RandomValues(Random rng, int length)
+        {
+            var x = new float[length];
+            for (int i = 0; i < length; i++)
+            {
+                x[i] = (float)(rng.NextDouble() * 2 - 1);
+            }
+            return x;
+        }
+    }
+
+    /// <summary>Thrown when the PyTorch reference cannot run; the message says how to make it run.</summary>
+    private static ZeroException NoTorch(string why) => new($"--torch: {why}");
+
+    /// <summary>Runs the PyTorch reference scripts and parses their summary lines.</summary>
+    private sealed class TorchReference
+    {
+        private readonly Dictionary<(string, int), double> _inference = [];
+
+        public double? TrainingSamplesPerSecond { get; private set; }
+
+        public double? MlpForwardUs { get; private set; }
+
+        public double? MlpAdamUs { get; private set; }
+
+        public double? Inference(string net, int batch) => _inference.TryGetValue((net, batch), out double v) ? v : null;
+
+        public static TorchReference Run(string? dir, int threads, string[] nets, bool quick, TextWriter? progress)
+        {
+            dir ??= DefaultDir();
+            string resnet = Path.Combine(dir, "03_torch_resnet.py"), mlp = Path.Combine(dir, "04_torch_mlp.py");
+            if (!File.Exists(resnet) || !File.Exists(mlp))
+            {
+                throw NoTorch($"the reference scripts are not in '{dir}'; pass --reference-dir with the folder holding 03_torch_resnet.py and 04_torch_mlp.py.");
+            }
+            string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+            var result = new TorchReference();
+            progress?.WriteLine($"Running the PyTorch reference ({python} {resnet}) — this takes a few minutes...");
+            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : "");
+            foreach (string line in RunPython(python, args))
+            {
+                // "  connect4 batch  32 BEST optimize: 6575 pos/s (6400-6700), 245.4 GFLOP/s"
+                string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length > 5 && f[1] == "batch" && f[3] == "BEST")
+                {
+                    result._inference[(f[0], int.Parse(f[2], CultureInfo.InvariantCulture))] = double.Parse(f[5], CultureInfo.InvariantCulture);
+                }
+                else if (line.StartsWith("train connect4 batch 256", StringComparison.Ordinal))
+                {
+                    int at = line.IndexOf("median ", StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        result.TrainingSamplesPerSecond = double.Parse(line[(at + 7)..].Split(' ')[0], CultureInfo.InvariantCulture);
+                    }
+                }
+            }
+            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1"))
+            {
+                ParseMlpLine(result, line);
+            }
+            return result;
+        }
+
+        private static void ParseMlpLine(TorchReference result, string line)
+        {
+            // "SUMMARY torch mlp (1T): fwd1 15.9 us; fwd1-jit 12.0 us; fwd64 20.1 us; train64 609.0 us; train64-sgd ..."
+            // The reference forward is the faster of eager and traced; the Adam step is train64.
+            if (!line.StartsWith("SUMMARY", StringComparison.Ordinal))
+            {
+                return;
+            }
+            foreach (string part in line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(';', StringSplitOptions.TrimEntries))
+            {
+                string[] f = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 2 || !double.TryParse(f[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double us))
+                {
+                    continue;
+                }
+                if (f[0] is "fwd1" or "fwd1-jit")
+                {
+                    result.MlpForwardUs = Math.Min(result.MlpForwardUs ?? double.MaxValue, us);
+                }
+                else if (f[0] == "train64")
+                {
+                    result.MlpAdamUs = us;
+                }
+            }
+        }
+
+        private static List<string> RunPython(string python, string args)
+        {
+            var psi = new ProcessStartInfo(python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using Process process = Process.Start(psi) ?? throw NoTorch($"could not start {python}.");
+            var lines = new List<string>();
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw NoTorch($"the reference script failed (exit {process.ExitCode}); is python3-torch installed? (apt-get install -y python3-torch python3-numpy)");
+            }
+            return lines;
+        }
+
+        private static string DefaultDir()
+        {
+            for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "Zero.sln")))
+                {
+                    return Path.Combine(d.FullName, "..", "shared", "bench", "pytorch-reference");
+                }
+            }
+            return Path.Combine("..", "shared", "bench", "pytorch-reference");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using Zero.Games;
+using Zero.Games.Chess;
+
+namespace Zero.Cli.Commands;
+
+/// <summary>
+/// `zero perft [--fen FEN] DEPTH [--divide] [--threads N]`: counts the leaves of the chess move tree, the way GUIs
+/// and other engines print it (per-move counts with --divide, then a last line `Nodes searched: N`), so its output
+/// can be diffed against Stockfish's `go perft`. The time and speed go to standard error to keep standard output
+/// identical to other engines'.
+/// </summary>
+internal static class PerftCommand
+{
+    public static Command Create()
+    {
+        var depth = new Argument<int>("depth") { Description = "How many plies deep to count (1 or more; the last ply is bulk-counted)." };
+        var fen = new Option<string>("--fen") { Description = "The position to count from, as FEN (default: the start position)." };
+        var divide = new Option<bool>("--divide") { Description = "Print the count under each legal move first (\"e2e4: 9771\")." };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads to share the root moves among (default 1; the counts are the same).",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("perft", "Count the leaf positions of the chess move tree to a depth (a move-generator check and speed test).")
+        {
+            depth, fen, divide, threads,
+        };
+        command.SetAction(parse =>
+        {
+            int d = parse.GetValue(depth);
+            int t = parse.GetValue(threads);
+            if (d < 1)
+            {
+                throw new UsageException($"depth {d}: give a depth of 1 or more, e.g. 'zero perft 5'");
+            }
+            if (t < 1)
+            {
+                throw new UsageException($"--threads {t}: give 1 or more threads");
+            }
+            string text = parse.GetValue(fen) ?? Fen.StartPosition;
+            if (!Fen.TryParse(text, out ChessBoard board, out string? error))
+            {
+                throw new UsageException($"--fen: {error}");
+            }
+            TextWriter output = parse.InvocationConfiguration.Output;
+            long start = TimeProvider.System.GetTimestamp();
+            long total;
+            if (parse.GetValue(divide))
+            {
+                total = 0;
+                foreach (var (move, nodes) in Perft.Divide(board, d, t))
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{move}: {nodes}"));
+                    total += nodes;
+                }
+                output.WriteLine();
+            }
+            else
+            {
+                total = Perft.Run(board, d, t);
+            }
+            double seconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
+            parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"perft {d}: {seconds:F3} s, {total / Math.Max(seconds, 1e-9) / 1e6:F1} M nodes/s, {t} thread{(t == 1 ? "" : "s")}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Nodes searched: {total}"));
+            return ZeroCli.Success;
+        });
+        return command;
+    }
+}

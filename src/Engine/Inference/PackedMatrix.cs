@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+
+namespace Zero.Engine.Inference;
+
+/// <summary>
+/// A constant right-hand GEMM operand B[K×N] (folded weights) with its bias, packed once when the network is built
+/// so the inference GEMM never packs at run time. Callers: <see cref="InferenceGemm"/>, <see cref="WinogradConv3x3"/>,
+/// <see cref="InferenceNet"/>.
+/// <code>
+/// Data: [N/32 slivers][K][32 columns], zero-padded to a multiple of 32 columns, 64-byte aligned
+/// Bias: [N padded to 32], zero-padded
+/// Plain: [K][N] row-major copy, for the non-AVX-512 fallback through Gemm.Sgemm
+/// </code>
+/// </summary>
+internal sealed unsafe class PackedMatrix
+{
+    public const int SliverWidth = 32;
+
+    private readonly float[] _data;
+    private readonly float[] _bias;
+    private readonly int _dataOffset;
+    private readonly int _biasOffset;
+
+    /// <summary>Packs B(p, j) = element(p, j) for p &lt; k, j &lt; n, with the given bias (or zeros when empty).</summary>
+    public PackedMatrix(int k, int n, Func<int, int, float> element, ReadOnlySpan<float> bias)
+    {
+        K = k;
+        N = n;
+        Slivers = (n + SliverWidth - 1) / SliverWidth;
+        _data = GC.AllocateArray<float>(Slivers * SliverWidth * k + 16, pinned: true);
+        _bias = GC.AllocateArray<float>(Slivers * SliverWidth + 16, pinned: true);
+        _dataOffset = AlignOffset(_data);
+        _biasOffset = AlignOffset(_bias);
+        Plain = new float[k * n];
+        for (int p = 0; p < k; p++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                float v = element(p, j);
+                Plain[p * n + j] = v;
+                _data[_dataOffset + ((j / SliverWidth) * k + p) * SliverWidth + j % SliverWidth] = v;
+            }
+        }
+        for (int j = 0; j < n && j < bias.Length; j++)
+        {
+            _bias[_biasOffset + j] = bias[j];
+        }
+    }
+
+    public int K { get; }
+
+    public int N { get; }
+
+    public int Slivers { get; }
+
+    /// <summary>B row-major [K][N] (the fallback path multiplies with it through <see cref="Kernels.Gemm"/>).</summary>
+    public float[] Plain { get; }
+
+    /// <summary>Start of sliver s: K rows of 32 floats.</summary>
+    public float* Sliver(int s) => (float*)Unsafe.AsPointer(ref _data[_dataOffset]) + (long)s * K * SliverWidth;
+
+    /// <summary>The bias, zero-padded to a multiple of 32.</summary>
+    public float* Bias => (float*)Unsafe.AsPointer(ref _bias[_biasOffset]);
+
+    private static int AlignOffset(float[] pinned)
+    {
+        nint address = (nint)Unsafe.AsPointer(ref pinned[0]);
+        return (int)((64 - (address & 63)) & 63) / sizeof(float);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Runtime.CompilerServices;
+
+namespace Zero.Games.Chess;
+
+/// <summary>Making a move (copy-make) and the internal setters FEN parsing uses.</summary>
+public partial struct ChessBoard
+{
+    /// <summary>For each square, the castling rights that survive a move from or to it (a king or rook leaving
+    /// home, or a rook captured at home, loses its right).</summary>
+    private static readonly CastlingRights[] CastlingMask = BuildCastlingMask();
+
+    private static CastlingRights[] BuildCastlingMask()
+    {
+        var mask = new CastlingRights[64];
+        Array.Fill(mask, CastlingRights.All);
+        mask[0] = ~CastlingRights.WhiteQueenside & CastlingRights.All;
+        mask[7] = ~CastlingRights.WhiteKingside & CastlingRights.All;
+        mask[4] = ~(CastlingRights.WhiteKingside | CastlingRights.WhiteQueenside) & CastlingRights.All;
+        mask[56] = ~CastlingRights.BlackQueenside & CastlingRights.All;
+        mask[63] = ~CastlingRights.BlackKingside & CastlingRights.All;
+        mask[60] = ~(CastlingRights.BlackKingside | CastlingRights.BlackQueenside) & CastlingRights.All;
+        return mask;
+    }
+
+    /// <summary>The board after <paramref name="move"/>, which must be legal here; this board is unchanged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly ChessBoard Play(ChessMove move)
+    {
+        ChessBoard next = this;
+        next.Apply(move);
+        return next;
+    }
+
+    /// <summary>
+    /// Applies a legal move in place: 1. clear the old en-passant square and flip the side; 2. move the rook too when
+    /// castling, remove the captured piece (behind the target square for en passant); 3. move the piece, promoting it
+    /// at the last rank; 4. set a new en-passant square after a double step when an enemy pawn could take; 5. update
+    /// castling rights, clocks and the hash.
+    /// </summary>
+    private void Apply(ChessMove move)
+    {
+        int us = _side, them = us ^ 1;
+        int from = move.From, to = move.To;
+        PieceType piece = PieceAt(from);
+        ulong hash = _hash ^ Zobrist.BlackToMove;
+        if (_enPassant != Squares.None)
+        {
+            hash ^= Zobrist.EnPassant(_enPassant);
+            _enPassant = Squares.None;
+        }
+        _halfmove++;
+        MoveKind kind = move.Kind;
+        if (kind == MoveKind.Castling)
+        {
+            bool kingside = to > from;
+            int rookFrom = kingside ? from + 3 : from - 4;
+            int rookTo = kingside ? from + 1 : from - 1;
+            MovePiece(us, PieceType.Rook, rookFrom, rookTo);
+            hash ^= Zobrist.Piece(us, PieceType.Rook, rookFrom) ^ Zobrist.Piece(us, PieceType.Rook, rookTo);
+        }
+        else if (kind == MoveKind.EnPassant)
+        {
+            int captured = to ^ 8;
+            Remove(them, PieceType.Pawn, captured);
+            hash ^= Zobrist.Piece(them, PieceType.Pawn, captured);
+        }
+        else if ((_boards[6 + them] & Bitboards.Bit(to)) != 0)
+        {
+            PieceType captured = PieceAt(to);
+            Remove(them, captured, to);
+            hash ^= Zobrist.Piece(them, captured, to);
+            _halfmove = 0;
+        }
+        MovePiece(us, piece, from, to);
+        hash ^= Zobrist.Piece(us, piece, from) ^ Zobrist.Piece(us, piece, to);
+        if (piece == PieceType.Pawn)
+        {
+            _halfmove = 0;
+            if (kind == MoveKind.Promotion)
+            {
+                PieceType promoted = move.Promotion;
+                Remove(us, PieceType.Pawn, to);
+                Put(us, promoted, to);
+                hash ^= Zobrist.Piece(us, PieceType.Pawn, to) ^ Zobrist.Piece(us, promoted, to);
+            }
+            else if ((from ^ to) == 16)
+            {
+                int passed = (from + to) >> 1;
+                if ((Bitboards.Pawn(us, passed) & Pieces(them, PieceType.Pawn)) != 0)
+                {
+                    _enPassant = (byte)passed;
+                    hash ^= Zobrist.EnPassant(passed);
+                }
+            }
+        }
+        CastlingRights rights = _castling & CastlingMask[from] & CastlingMask[to];
+        if (rights != _castling)
+        {
+            hash ^= Zobrist.Castling(_castling) ^ Zobrist.Castling(rights);
+            _castling = rights;
+        }
+        if (us == 1)
+        {
+            _fullmove++;
+        }
+        _side = (byte)them;
+        _hash = hash;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void MovePiece(int color, PieceType type, int from, int to)
+    {
+        ulong fromTo = Bitboards.Bit(from) | Bitboards.Bit(to);
+        _boards[(int)type] ^= fromTo;
+        _boards[6 + color] ^= fromTo;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Remove(int color, PieceType type, int square)
+    {
+        ulong bit = Bitboards.Bit(square);
+        _boards[(int)type] ^= bit;
+        _boards[6 + color] ^= bit;
+    }
+
+    /// <summary>Builds a board from parts (FEN parsing); the caller has validated them. The hash is computed here.</summary>
+    internal static ChessBoard FromParts(ReadOnlySpan<(int Color, PieceType Type, int Square)> pieces, int side,
+        CastlingRights castling, int enPassant, int halfmove, int fullmove)
+    {
+        var b = new ChessBoard
+        {
+            _side = (byte)side,
+            _castling = castling,
+            _enPassant = Squares.None,
+            _halfmove = (ushort)halfmove,
+            _fullmove = (ushort)fullmove,
+        };
+        foreach (var (color, type, square) in pieces)
+        {
+            b.Put(color, type, square);
+        }
+        if (enPassant != Squares.None && (Bitboards.Pawn(side ^ 1, enPassant) & b.Pieces(side, PieceType.Pawn)) != 0)
+        {
+            b._enPassant = (byte)enPassant;
+        }
+        b._hash = b.ComputeHash();
+        return b;
+    }
+}

@@ -1,0 +1,73 @@
+namespace Zero.Search.Mcts;
+
+/// <summary>
+/// The search's parameters, fixed for the life of a <see cref="PuctSearch{TGame,TMove}"/>. Defaults follow the
+/// AlphaZero pseudocode where it has one; each member says where it differs.
+/// </summary>
+/// <remarks>
+/// | member             | default       | meaning                                                                 |
+/// |--------------------|---------------|-------------------------------------------------------------------------|
+/// | CBase, CInit       | 19652, 1.25   | C(s) = ln((1 + N + c_base) / c_base) + c_init                            |
+/// | Fpu, FpuValue      | Reduction 0.25| unvisited child: parent Q − 0.25·√(visited prior), or a fixed value      |
+/// | PolicyTemperature  | 1             | softmax temperature over the legal moves' logits                        |
+/// | Noise              | false         | Dirichlet noise at the root (self-play turns it on)                     |
+/// | DirichletAlpha     | 0.3           | ≈ 10 / typical number of legal moves                                    |
+/// | NoiseFraction      | 0.25          | P ← (1 − ε)·P + ε·η                                                      |
+/// | Temperature        | 1             | move choice ∝ N^(1/T) for the first TemperatureMoves plies               |
+/// | TemperatureMoves   | 0             | plies (from the game's start) that sample; afterwards the most visited |
+/// | Threads            | 1             | search threads, each gathering BatchSize leaves per evaluator call      |
+/// | BatchSize          | 16            | leaves per gather (virtual loss spreads them)                           |
+/// | MaxCollisions      | 0 → BatchSize | selections of an in-flight leaf tolerated per gather before evaluating  |
+/// | MaxNodes           | 4 Mi          | hard cap on tree nodes (32 bytes + a move each)                         |
+/// | OnMemoryFull       | KeepSearching | or Stop and report                                                      |
+/// | SmartPruningFactor | 0 (off)       | stop when no move can overtake the best in remaining/factor playouts    |
+/// | ReuseTree          | true          | keep the subtree of the position reached                                |
+/// | Seed               | 0             | seeds the root noise and move sampling                                  |
+/// </remarks>
+public sealed record MctsOptions
+{
+    public double CBase { get; init; } = 19652;
+    public double CInit { get; init; } = 1.25;
+    public FpuMode Fpu { get; init; } = FpuMode.Reduction;
+    public float FpuValue { get; init; } = 0.25f;
+    public float PolicyTemperature { get; init; } = 1f;
+    public bool Noise { get; init; }
+    public double DirichletAlpha { get; init; } = 0.3;
+    public float NoiseFraction { get; init; } = 0.25f;
+    public double Temperature { get; init; } = 1.0;
+    public int TemperatureMoves { get; init; }
+    public int Threads { get; init; } = 1;
+    public int BatchSize { get; init; } = 16;
+    public int MaxCollisions { get; init; }
+    public int MaxNodes { get; init; } = 4 << 20;
+    public MemoryFullBehavior OnMemoryFull { get; init; } = MemoryFullBehavior.KeepSearching;
+    public double SmartPruningFactor { get; init; }
+    public bool ReuseTree { get; init; } = true;
+    public int Seed { get; init; }
+
+    /// <summary>Selections of in-flight leaves tolerated per gather (<see cref="MaxCollisions"/>, or BatchSize when 0).</summary>
+    public int CollisionLimit => MaxCollisions > 0 ? MaxCollisions : BatchSize;
+
+    /// <exception cref="ArgumentException">A member is out of range; the message names it and its range.</exception>
+    public void Validate()
+    {
+        static void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                throw new ArgumentException(message);
+            }
+        }
+        Require(CBase > 0, $"CBase must be positive (got {CBase})");
+        Require(CInit >= 0, $"CInit must not be negative (got {CInit})");
+        Require(PolicyTemperature > 0, $"PolicyTemperature must be positive (got {PolicyTemperature})");
+        Require(DirichletAlpha > 0, $"DirichletAlpha must be positive (got {DirichletAlpha})");
+        Require(NoiseFraction is >= 0 and <= 1, $"NoiseFraction must be in [0, 1] (got {NoiseFraction})");
+        Require(Temperature >= 0, $"Temperature must not be negative (got {Temperature})");
+        Require(Threads is >= 1 and <= 256, $"Threads must be 1..256 (got {Threads})");
+        Require(BatchSize is >= 1 and <= 65536, $"BatchSize must be 1..65536 (got {BatchSize})");
+        Require(MaxCollisions >= 0, $"MaxCollisions must not be negative (got {MaxCollisions})");
+        Require(MaxNodes >= 2, $"MaxNodes must be at least 2 (got {MaxNodes})");
+        Require(SmartPruningFactor >= 0, $"SmartPruningFactor must not be negative (got {SmartPruningFactor})");
+    }
+}

@@ -1,0 +1,53 @@
+namespace Zero.Search.Mcts;
+
+/// <summary>
+/// Picks the move to play from a finished search: sampled ∝ N^(1/T) while the game is young (self-play
+/// exploration), otherwise the best move. Used by <c>MctsPlayer</c> and the self-play runner.
+/// </summary>
+public static class MoveSelection
+{
+    /// <summary>
+    /// The move to play at ply <paramref name="ply"/>: a sample ∝ N^(1/T) when <paramref name="ply"/> &lt;
+    /// <paramref name="temperatureMoves"/> and T &gt; 0, else <see cref="SearchResult{TMove}.BestMove"/>.
+    /// </summary>
+    public static TMove Choose<TMove>(SearchResult<TMove> result, int ply, double temperature, int temperatureMoves, Random random)
+        where TMove : struct, IEquatable<TMove>
+    {
+        if (ply >= temperatureMoves || temperature <= 0)
+        {
+            return result.BestMove;
+        }
+        return Sample(result, temperature, random);
+    }
+
+    /// <summary>A move sampled with probability ∝ N^(1/<paramref name="temperature"/>); the best move when nothing was visited.</summary>
+    public static TMove Sample<TMove>(SearchResult<TMove> result, double temperature, Random random)
+        where TMove : struct, IEquatable<TMove>
+    {
+        // Weights are taken relative to the largest count so that N^(1/T) cannot overflow for small T.
+        int max = 0;
+        foreach (MoveStats<TMove> m in result.Moves)
+        {
+            max = Math.Max(max, m.Visits);
+        }
+        if (max == 0)
+        {
+            return result.BestMove;
+        }
+        double total = 0;
+        foreach (MoveStats<TMove> m in result.Moves)
+        {
+            total += Math.Pow((double)m.Visits / max, 1.0 / temperature);
+        }
+        double r = random.NextDouble() * total;
+        foreach (MoveStats<TMove> m in result.Moves)
+        {
+            r -= Math.Pow((double)m.Visits / max, 1.0 / temperature);
+            if (r < 0 && m.Visits > 0)
+            {
+                return m.Move;
+            }
+        }
+        return result.BestMove;
+    }
+}

@@ -1,0 +1,162 @@
+using Zero.Engine.Autograd;
+using Zero.Engine.Models;
+using Zero.Engine.Ops;
+using Zero.Engine.Tensors;
+using Zero.Engine.Tests.Autograd;
+
+namespace Zero.Engine.Tests.Models;
+
+/// <summary>PolicyValueNet's names, shapes and counts; the MLP's no-tape path; the tape's arena reuse.</summary>
+public sealed class ModelTests
+{
+    [Fact]
+    public void PolicyValueNet_ReferenceConfigs_HaveThePublishedParameterCounts()
+    {
+        foreach (PolicyValueNetConfig c in new[] { PolicyValueNetConfig.Connect4, PolicyValueNetConfig.Go9, PolicyValueNetConfig.Chess })
+        {
+            var net = new PolicyValueNet(c, new Random(1));
+            Assert.Equal(c.ParameterCount, net.ParameterCount);
+        }
+    }
+
+    [Fact]
+    public void PolicyValueNet_State_UsesTheDocumentedNamesAndShapes()
+    {
+        var c = PolicyValueNetConfig.Connect4 with { SqueezeExcitationRatio = 4 };
+        IReadOnlyDictionary<string, Tensor> s = new PolicyValueNet(c, new Random(1)).State();
+        Assert.Equal([64, 3, 3, 3], s["stem.conv.weight"].Shape);
+        Assert.Equal([64], s["stem.bn.running_var"].Shape);
+        Assert.Equal([64, 64, 3, 3], s["blocks.5.conv2.weight"].Shape);
+        Assert.Equal([64], s["blocks.5.bn2.bias"].Shape);
+        Assert.Equal([16, 64], s["blocks.0.se.fc1.weight"].Shape);
+        Assert.Equal([64], s["blocks.0.se.fc2.bias"].Shape);
+        Assert.Equal([2, 64, 1, 1], s["policy.conv.weight"].Shape);
+        Assert.Equal([7, 84], s["policy.fc.weight"].Shape);
+        Assert.Equal([1], s["value.bn.running_mean"].Shape);
+        Assert.Equal([64, 42], s["value.fc1.weight"].Shape);
+        Assert.Equal([1, 64], s["value.fc2.weight"].Shape);
+        Assert.False(s.ContainsKey("blocks.6.conv1.weight"));
+    }
+
+    [Fact]
+    public void PolicyValueNet_Forward_GivesTanhValueOrWdlLogits()
+    {
+        var rng = new Random(2);
+        var net = new PolicyValueNet(PolicyValueNetConfig.Connect4 with { Blocks = 1 }, rng);
+        var tape = new Tape();
+        PolicyValueOutput o = net.Forward(tape, GradCheck.Random(rng, 1, 4, 3, 6, 7));
+        Assert.Equal([4, 7], o.PolicyLogits.Shape);
+        Assert.Equal([4, 1], o.Value.Shape);
+        Assert.All(o.Value.ToArray(), v => Assert.InRange(v, -1f, 1f));
+        var wdl = new PolicyValueNet(new PolicyValueNetConfig(3, 6, 7, 1, 8, 7, ValueHead: ValueHeadKind.WinDrawLoss), rng);
+        Assert.Equal([4, 3], wdl.Forward(tape, GradCheck.Random(rng, 1, 4, 3, 6, 7)).Value.Shape);
+        var ex = Assert.Throws<ArgumentException>(() => net.Forward(tape, new Tensor(4, 2, 6, 7)));
+        Assert.Contains("expected [N, 3, 6, 7]", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyValueNet_EvalMode_IsPerPositionAndUsesRunningStatistics()
+    {
+        var rng = new Random(3);
+        var net = new PolicyValueNet(PolicyValueNetConfig.Connect4 with { Blocks = 2, Channels = 16 }, rng);
+        Tensor x = GradCheck.Random(rng, 1, 3, 3, 6, 7);
+        var tape = new Tape();
+        net.Forward(tape, x); // training step moves the running statistics away from (0, 1)
+        net.Eval();
+        tape.Reset();
+        float[] batch = net.Forward(tape, x).PolicyLogits.ToArray();
+        tape.Reset();
+        Tensor one = Tensor.FromArray(x.Span[(3 * 42)..(6 * 42)], 1, 3, 6, 7);
+        float[] single = net.Forward(tape, one).PolicyLogits.ToArray();
+        for (int i = 0; i < 7; i++)
+        {
+            Assert.Equal(batch[7 + i], single[i], 4);
+        }
+    }
+
+    [Fact]
+    public void Mlp_Predict_MatchesTapeForwardWithoutAllocating()
+    {
+        var rng = new Random(4);
+        var mlp = new Mlp([4, 64, 64, 2], Activation.Tanh, rng);
+        Tensor x = GradCheck.Random(rng, 1, 7, 4);
+        float[] expected = new Tape().Tanh(new Tape().AddScalar(mlp.Forward(new Tape(), x), 0)).ToArray();
+        float[] batch = new float[14];
+        mlp.Predict(x.Span, 7, batch);
+        float[] single = new float[2];
+        mlp.Predict(x.Span[4..8], single);
+        for (int i = 0; i < 14; i++)
+        {
+            Assert.Equal(MathF.Tanh(batch[i]), expected[i], 5);
+        }
+
+        Assert.Equal(batch[2], single[0], 5);
+        Assert.Equal(batch[3], single[1], 5);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            mlp.Predict(x.Span[..4], single);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Tape_RepeatedTrainingStep_AllocatesNothingAfterWarmUp()
+    {
+        var rng = new Random(5);
+        var mlp = new Mlp([4, 64, 64, 2], Activation.Tanh, rng);
+        var opt = new Zero.Engine.Optim.Adam(mlp.Parameters(), 1e-3f);
+        Tensor x = GradCheck.Random(rng, 1, 64, 4);
+        Tensor y = GradCheck.Random(rng, 1, 64, 2);
+        var tape = new Tape();
+        void Step()
+        {
+            tape.Reset();
+            Tensor loss = tape.Mse(mlp.Forward(tape, x), y);
+            opt.ZeroGrad();
+            tape.Backward(loss);
+            opt.Step();
+        }
+
+        Step();
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++)
+        {
+            Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Tape_NoGrad_RecordsNothing()
+    {
+        var x = Tensor.FromArray([1f, 2f], 2);
+        x.RequiresGrad = true;
+        var tape = new Tape();
+        using (tape.NoGrad())
+        {
+            Tensor y = tape.Tanh(x);
+            Assert.False(y.RequiresGrad);
+        }
+
+        Assert.Equal(0, tape.Count);
+        Assert.True(tape.Tanh(x).RequiresGrad);
+        Assert.Equal(1, tape.Count);
+    }
+
+    [Fact]
+    public void Tape_TwoBackwardPasses_AccumulateParameterGradients()
+    {
+        var w = Tensor.FromArray([2f], 1);
+        w.RequiresGrad = true;
+        var x = Tensor.FromArray([3f], 1);
+        var tape = new Tape();
+        tape.Backward(tape.Mul(w, x));
+        tape.Reset();
+        tape.Backward(tape.Mul(w, x));
+        Assert.Equal(6f, w.Grad[0]);
+    }
+}
