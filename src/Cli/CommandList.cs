@@ -17,5 +17,6 @@ internal static class CommandList
         yield return PerftCommand.Create();
         yield return UciCommand.Create();
         yield return UciMatchCommand.Create();
+        yield return RlCommand.Create();
     }
 }
