@@ -11,7 +11,6 @@ internal static class CommandList
         yield return TrainCommand.Create();
         yield return PlayCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
-        yield return AnalyzeCommand.Create();
         yield return EvalCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
