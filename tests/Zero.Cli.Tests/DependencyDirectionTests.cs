@@ -11,7 +11,7 @@ public sealed class DependencyDirectionTests
         ["Zero.Games"] = [],
         ["Zero.Search"] = ["Zero.Games"],
         ["Zero.SelfPlay"] = ["Zero.Engine", "Zero.Games", "Zero.Search"],
-        ["Zero.Rl"] = ["Zero.Engine"],
+        ["Zero.Rl"] = ["Zero.Engine", "Zero.Games"], // Games for ZeroException, the root exception every assembly may see
         ["Zero.Uci"] = ["Zero.Engine", "Zero.Games", "Zero.Search", "Zero.SelfPlay"],
     };
 

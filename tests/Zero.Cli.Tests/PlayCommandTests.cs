@@ -39,6 +39,7 @@ public sealed class PlayCommandTests
         Assert.Contains("Legal moves: 1 2 3 4 5 6 7", output, StringComparison.Ordinal);
         Assert.Contains("End of input.", output, StringComparison.Ordinal);
         Assert.Contains("Game stopped after 2 plies. The moves so far: 4", output, StringComparison.Ordinal);
+        Assert.Contains("To go on later: zero play connect4 --position 4", output, StringComparison.Ordinal);
     }
 
     [Fact]

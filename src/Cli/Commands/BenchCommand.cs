@@ -21,5 +21,6 @@ internal static class BenchCommand
         yield return BenchSolverCommand.Create();
         yield return BenchNnCommand.Create();
         yield return BenchSearchCommand.Create();
+        yield return BenchRlCommand.Create();
     }
 }

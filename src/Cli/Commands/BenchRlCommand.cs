@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Zero.Rl;
+using Zero.Rl.Algorithms;
+using Zero.Rl.ClassicControl;
+using Zero.Rl.Environments;
+using Zero.Rl.Networks;
+using Zero.Rl.Vector;
+
+namespace Zero.Cli.Commands;
+
+/// <summary>
+/// `zero bench rl`: environment steps per second of each training loop with its shipped preset (PPO CartPole,
+/// DQN CartPole, SAC Pendulum; training included), the raw environment step rate, and the RL network's GEMM
+/// against its scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes about 800 steps/s.
+/// </summary>
+internal static class BenchRlCommand
+{
+    private sealed record Row(string Name, double Value, string Unit, string Note);
+
+    public static Command Create()
+    {
+        var quick = new Option<bool>("--quick") { Description = "Shorter runs (a few seconds in all); noisier figures." };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
+        var cmd = new Command("rl", "Environment steps/s of PPO CartPole, DQN CartPole and SAC Pendulum training, raw environment steps/s, GEMM GFLOP/s.") { quick, json };
+        cmd.SetAction(parse =>
+        {
+            bool q = parse.GetValue(quick);
+            TextWriter o = parse.InvocationConfiguration.Output;
+            var rows = new List<Row>();
+            rows.Add(new Row("env CartPole-v1 (1 env, random actions)", RawEnvironment(q ? 200_000 : 2_000_000), "steps/s", "TimeLimit included"));
+            rows.Add(new Row("vector env CartPole-v1 × 8 (auto-reset, statistics)", VectorEnvironmentRate(q ? 50_000 : 500_000), "steps/s", "no allocation per step"));
+            (double ppo, double ppoReturn) = PpoCartPole(q ? 20_480 : 100_000);
+            rows.Add(new Row("PPO CartPole-v1 training (preset, 8 envs)", ppo, "steps/s", string.Create(CultureInfo.InvariantCulture, $"target ≥ 10,000; CleanRL ≈ 800; final mean return {ppoReturn:F1}")));
+            rows.Add(new Row("DQN CartPole-v1 training (preset, after learning_starts)", DqnCartPole(q ? 2_048 : 10_240), "steps/s", "128 gradient steps of 64 every 256 env steps, [256, 256]"));
+            rows.Add(new Row("SAC Pendulum-v1 training (preset, after learning_starts)", SacPendulum(q ? 300 : 2_000), "steps/s", "1 gradient step of 256 per env step, [256, 256]"));
+            (double fast, double reference) = Gemm(q ? 20 : 100);
+            rows.Add(new Row("RL GEMM 256×256×256 (SmallGemm)", fast, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
+            if (parse.GetValue(json))
+            {
+                o.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { name = r.Name, value = Math.Round(r.Value, 1), unit = r.Unit, note = r.Note })));
+            }
+            else
+            {
+                o.WriteLine($"{"benchmark",-58} {"value",12}  unit     note");
+                foreach (Row r in rows)
+                {
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-58} {r.Value,12:N0}  {r.Unit,-8} {r.Note}"));
+                }
+                o.WriteLine($"threads: 1 (training loops are single-threaded); {Environment.ProcessorCount} cores visible; timings on a shared machine vary, run twice.");
+            }
+            return ZeroCli.Success;
+        });
+        return cmd;
+    }
+
+    private static double RawEnvironment(int steps)
+    {
+        IEnvironment env = ClassicControlCatalog.Make("CartPole-v1");
+        var obs = new float[4];
+        var action = new float[1];
+        var rng = new RandomSource(0);
+        env.Reset(obs, 0);
+        long start = Stopwatch.GetTimestamp();
+        for (int t = 0; t < steps; t++)
+        {
+            action[0] = (float)(rng.NextUInt64() & 1);
+            if (env.Step(action, obs).Done)
+            {
+                env.Reset(obs);
+            }
+        }
+        return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static double VectorEnvironmentRate(int steps)
+    {
+        var env = new VectorEnvironment(() => ClassicControlCatalog.Make("CartPole-v1"), 8);
+        env.Reset(0);
+        var actions = new float[8];
+        var rng = new RandomSource(0);
+        long start = Stopwatch.GetTimestamp();
+        for (int t = 0; t < steps / 8; t++)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                actions[i] = (float)(rng.NextUInt64() & 1);
+            }
+            env.Step(actions);
+        }
+        return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    private static (double Rate, double Return) PpoCartPole(long steps)
+    {
+        var agent = new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1"), 1);
+        double last = double.NaN;
+        long start = Stopwatch.GetTimestamp();
+        agent.Learn(steps, p => last = p.RecentMeanReturn);
+        return (steps / Stopwatch.GetElapsedTime(start).TotalSeconds, last);
+    }
+
+    private static double DqnCartPole(long measured)
+    {
+        DqnConfig c = Presets.Dqn("CartPole-v1");
+        var agent = new Dqn("CartPole-v1", c, 1);
+        double t0 = 0, t1 = 0;
+        agent.Learn(c.LearningStarts + measured, p =>
+        {
+            if (p.Steps == c.LearningStarts)
+            {
+                t0 = p.Seconds;
+            }
+            t1 = p.Seconds;
+        });
+        return measured / Math.Max(t1 - t0, 1e-9);
+    }
+
+    private static double SacPendulum(long measured)
+    {
+        SacConfig c = Presets.Sac("Pendulum-v1") with { LearningStarts = 1000 };
+        var agent = new Sac("Pendulum-v1", c, 1);
+        double t0 = 0, t1 = 0;
+        agent.Learn(c.LearningStarts + measured, p =>
+        {
+            if (p.Steps == c.LearningStarts)
+            {
+                t0 = p.Seconds;
+            }
+            t1 = p.Seconds;
+        });
+        return measured / Math.Max(t1 - t0, 1e-9);
+    }
+
+    private static (double Fast, double Reference) Gemm(int repeats)
+    {
+        const int n = 256;
+        var rng = new RandomSource(0);
+        var a = new float[n * n];
+        var b = new float[n * n];
+        var c = new float[n * n];
+        for (int i = 0; i < a.Length; i++)
+        {
+            a[i] = (float)rng.NextNormal();
+            b[i] = (float)rng.NextNormal();
+        }
+        double flops = 2.0 * n * n * n;
+        for (int i = 0; i < 5; i++)
+        {
+            SmallGemm.Multiply(n, n, n, a, n, 1, b, c, false);
+        }
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < repeats; i++)
+        {
+            SmallGemm.Multiply(n, n, n, a, n, 1, b, c, false);
+        }
+        double fast = flops * repeats / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9;
+        start = Stopwatch.GetTimestamp();
+        SmallGemm.MultiplyReference(n, n, n, a, n, 1, b, c, false);
+        double reference = flops / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9;
+        return (fast, reference);
+    }
+}

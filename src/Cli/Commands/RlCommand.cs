@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Zero.Games;
+using Zero.Rl.Algorithms;
+using Zero.Rl.ClassicControl;
+using Zero.Rl.Training;
+
+namespace Zero.Cli.Commands;
+
+/// <summary>
+/// `zero rl train &lt;dqn|ppo|sac&gt; &lt;env&gt;` and `zero rl eval &lt;model&gt;`: the SB3-style front door of the RL core.
+/// Train writes a run folder (model.zrl, config.json, curve.csv, curve.svg) and names it on its last line; eval
+/// prints mean ± std of deterministic episodes (or JSON).
+/// </summary>
+internal static class RlCommand
+{
+    public static Command Create()
+    {
+        var rl = new Command("rl", "Reinforcement learning on classic-control environments: train DQN, PPO or SAC, evaluate saved models.");
+        rl.Subcommands.Add(Train());
+        rl.Subcommands.Add(Eval());
+        return rl;
+    }
+
+    private static Command Train()
+    {
+        var algo = new Argument<string>("algorithm") { Description = "dqn, ppo or sac." };
+        var env = new Argument<string>("env") { Description = "Environment id: " + string.Join(", ", ClassicControlCatalog.All.Select(e => e.Id)) + "." };
+        var steps = new Option<long?>("--steps") { Description = "Environment steps to train (default: the preset's budget)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation, exploration and environments.", DefaultValueFactory = _ => 1 };
+        var config = new Option<string?>("--config") { Description = "JSON file of hyper-parameters (SB3 names, e.g. {\"learning_rate\": \"lin_1e-3\"}) applied over the preset." };
+        var output = new Option<string?>("--out") { Description = "Path of the model file (default: model.zrl in a new run folder under runs/)." };
+        var episodes = new Option<int>("--eval-episodes") { Description = "Deterministic evaluation episodes after training (0: skip).", DefaultValueFactory = _ => 10 };
+        var cmd = new Command("train", "Train an agent with the shipped preset for the environment; prints progress, writes model, config and learning curve.")
+        {
+            algo, env, steps, seed, config, output, episodes,
+        };
+        cmd.SetAction(parse =>
+        {
+            string a = parse.GetValue(algo)!.ToLowerInvariant();
+            string envId;
+            try
+            {
+                envId = ClassicControlCatalog.Find(parse.GetValue(env)!).Id;
+            }
+            catch (ZeroException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            string? configPath = parse.GetValue(config);
+            string? overlay = null;
+            if (configPath is not null)
+            {
+                if (!File.Exists(configPath))
+                {
+                    throw new UsageException($"Config file '{configPath}' does not exist.");
+                }
+                overlay = File.ReadAllText(configPath);
+            }
+            int s = parse.GetValue(seed);
+            TextWriter o = parse.InvocationConfiguration.Output;
+            TextWriter err = parse.InvocationConfiguration.Error;
+            var curve = new LearningCurve();
+            var bar = new ProgressLine(err);
+            void Report(TrainingProgress p)
+            {
+                curve.Add(p);
+                bar.Update(p);
+            }
+
+            (IAgent agent, long total, object usedConfig) = a switch
+            {
+                "ppo" => TrainPpo(envId, overlay, configPath, parse.GetValue(steps), s, Report),
+                "dqn" => TrainDqn(envId, overlay, configPath, parse.GetValue(steps), s, Report),
+                "sac" => TrainSac(envId, overlay, configPath, parse.GetValue(steps), s, Report),
+                _ => throw new UsageException($"Unknown algorithm '{a}': use dqn, ppo or sac."),
+            };
+            bar.Finish();
+
+            string modelPath = parse.GetValue(output) ?? Path.Combine(NewRunFolder(a, envId, s), "model.zrl");
+            string folder = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
+            Directory.CreateDirectory(folder);
+            agent.Save(modelPath);
+            File.WriteAllText(Path.Combine(folder, "config.json"), JsonSerializer.Serialize(usedConfig, usedConfig.GetType(), ModelFile.Json));
+            File.WriteAllText(Path.Combine(folder, "curve.csv"), curve.ToCsv());
+            File.WriteAllText(Path.Combine(folder, "curve.svg"), curve.ToSvg($"{a.ToUpperInvariant()} on {envId}, seed {s}", ClassicControlCatalog.Find(envId).RewardThreshold));
+            int evalEpisodes = parse.GetValue(episodes);
+            if (evalEpisodes > 0)
+            {
+                EvaluationResult r = Evaluation.Run(agent, evalEpisodes);
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval: {r.Mean:F2} ± {r.Std:F2} over {evalEpisodes} deterministic episodes"));
+            }
+            o.WriteLine($"trained {total:N0} steps; curve: {Path.Combine(folder, "curve.csv")}, {Path.Combine(folder, "curve.svg")}");
+            o.WriteLine($"model: {modelPath}");
+            return ZeroCli.Success;
+        });
+        return cmd;
+    }
+
+    private static (IAgent, long, object) TrainPpo(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
+    {
+        PpoConfig c = Presets.Ppo(env);
+        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
+        var agent = new Ppo(env, c, seed);
+        long total = steps ?? c.NTimesteps;
+        agent.Learn(total, report);
+        return (agent, total, c);
+    }
+
+    private static (IAgent, long, object) TrainDqn(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
+    {
+        DqnConfig c = Presets.Dqn(env);
+        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
+        var agent = new Dqn(env, c, seed);
+        long total = steps ?? c.NTimesteps;
+        agent.Learn(total, report);
+        return (agent, total, c);
+    }
+
+    private static (IAgent, long, object) TrainSac(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
+    {
+        SacConfig c = Presets.Sac(env);
+        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
+        var agent = new Sac(env, c, seed);
+        long total = steps ?? c.NTimesteps;
+        agent.Learn(total, report);
+        return (agent, total, c);
+    }
+
+    /// <summary>runs/&lt;algo&gt;-&lt;env&gt;-seed&lt;S&gt;, with -2, -3, … appended when taken.</summary>
+    private static string NewRunFolder(string algo, string env, int seed)
+    {
+        string baseName = Path.Combine("runs", $"{algo}-{env}-seed{seed}");
+        string name = baseName;
+        for (int i = 2; Directory.Exists(name); i++)
+        {
+            name = $"{baseName}-{i}";
+        }
+        return name;
+    }
+
+    private static Command Eval()
+    {
+        var model = new Argument<string>("model") { Description = "A model file written by `zero rl train`." };
+        var episodes = new Option<int>("--episodes") { Description = "Episodes to run.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the first episode's reset (episode i uses seed + i).", DefaultValueFactory = _ => 1_000_000 };
+        var json = new Option<bool>("--json") { Description = "Print {\"env\", \"episodes\", \"mean_return\", \"std_return\"} as JSON." };
+        var cmd = new Command("eval", "Run the deterministic policy of a saved model and print mean ± std return.") { model, episodes, seed, json };
+        cmd.SetAction(parse =>
+        {
+            int n = parse.GetValue(episodes);
+            if (n < 1)
+            {
+                throw new UsageException("--episodes must be at least 1.");
+            }
+            IAgent agent = AgentFile.Load(parse.GetValue(model)!);
+            EvaluationResult r = Evaluation.Run(agent, n, parse.GetValue(seed));
+            TextWriter o = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                o.WriteLine(JsonSerializer.Serialize(new { env = agent.EnvironmentId, episodes = n, mean_return = r.Mean, std_return = r.Std }));
+            }
+            else
+            {
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{agent.Algorithm} on {agent.EnvironmentId}: {r.Mean:F2} ± {r.Std:F2} over {n} deterministic episodes"));
+            }
+            return ZeroCli.Success;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Zero.Games;
+using Zero.Rl.ClassicControl;
+using Zero.Rl.Distributions;
+using Zero.Rl.Networks;
+using Zero.Rl.Spaces;
+using Zero.Rl.Training;
+using Zero.Rl.Vector;
+using Zero.Rl.Wrappers;
+
+namespace Zero.Rl.Algorithms;
+
+/// <summary>
+/// Deep Q-Network (Mnih et al. 2015) as SB3's DQN, with the Double DQN target as an option (van Hasselt et al.
+/// 2016). <see cref="Learn"/> reads top to bottom: act ε-greedily (uniformly random before learning_starts), store
+/// the transition with the real final observation and terminated (not truncated) as the done flag, update the
+/// target network every target_update_interval steps (Polyak τ; τ = 1 is a hard copy), and every train_freq steps
+/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping.
+/// </summary>
+public sealed class Dqn : IAgent
+{
+    private readonly DqnConfig _config;
+    private readonly Mlp _q;
+    private readonly Mlp _target;
+    private readonly Adam _optimizer;
+    private readonly RandomSource _random;
+    private readonly int _obsSize;
+    private readonly int _actions;
+    private readonly float[] _actObs;
+    private NormalizationState? _normalization;
+
+    /// <summary>Creates an untrained agent. Throws <see cref="ZeroException"/> for an environment without discrete actions.</summary>
+    public Dqn(string environment, DqnConfig config, int seed)
+    {
+        var entry = ClassicControlCatalog.Find(environment);
+        EnvironmentId = entry.Id;
+        var probe = entry.Create();
+        if (probe.ActionSpace is not DiscreteSpace d)
+        {
+            throw new ZeroException($"DQN needs discrete actions; {entry.Id} has {probe.ActionSpace}. Use sac or ppo for continuous actions.");
+        }
+        _config = config;
+        _random = new RandomSource(seed);
+        Seed = seed;
+        _obsSize = probe.ObservationSpace.FlatSize;
+        _actions = d.N;
+        _q = new Mlp([_obsSize, .. config.NetArch, _actions], Activation.ReLU, _random);
+        _target = new Mlp([_obsSize, .. config.NetArch, _actions], Activation.ReLU, _random);
+        _target.CopyFrom(_q);
+        _optimizer = new Adam(_q.Parameters, _q.Gradients, config.LearningRate.Value(1));
+        _actObs = new float[_obsSize];
+    }
+
+    /// <inheritdoc/>
+    public string Algorithm => "dqn";
+
+    /// <inheritdoc/>
+    public string EnvironmentId { get; }
+
+    /// <summary>The seed the agent was created with.</summary>
+    public int Seed { get; }
+
+    /// <summary>The configuration.</summary>
+    public DqnConfig Config => _config;
+
+    /// <summary>Environment steps trained so far.</summary>
+    public long StepsTrained { get; private set; }
+
+    /// <summary>Trains for <paramref name="totalSteps"/> environment steps, reporting every 1000 steps.</summary>
+    public void Learn(long totalSteps, Action<TrainingProgress>? progress = null, TimeProvider? time = null, CancellationToken cancel = default)
+    {
+        time ??= TimeProvider.System;
+        var venv = new VectorEnvironment(() => ClassicControlCatalog.Make(EnvironmentId), 1);
+        VecNormalize? norm = _config.Normalize ? new VecNormalize(venv, normalizeRewards: false, gamma: _config.Gamma) : null;
+        IVectorEnvironment env = norm ?? (IVectorEnvironment)venv;
+        env.Reset(Seed);
+        var buffer = new ReplayBuffer(Math.Min(_config.BufferSize, (int)Math.Min(int.MaxValue, totalSteps)), _obsSize, 1);
+        int b = _config.BatchSize;
+        var obs = new float[_obsSize];
+        var action = new float[1];
+        var bObs = new float[b * _obsSize];
+        var bNext = new float[b * _obsSize];
+        var bAct = new float[b];
+        var bRew = new float[b];
+        var bTerm = new float[b];
+        var targets = new float[b];
+        var grad = new float[b * _actions];
+        long start = time.GetTimestamp();
+        int sinceTrain = 0;
+
+        for (long step = 0; step < totalSteps; step++)
+        {
+            // 1. ε-greedy action (uniform before learning starts); ε decays linearly over exploration_fraction of training.
+            env.Observations.CopyTo(obs);
+            double progressDone = (double)StepsTrained / totalSteps;
+            double eps = progressDone >= _config.ExplorationFraction
+                ? _config.ExplorationFinalEps
+                : _config.ExplorationInitialEps + ((_config.ExplorationFinalEps - _config.ExplorationInitialEps) * progressDone / _config.ExplorationFraction);
+            action[0] = StepsTrained < _config.LearningStarts || _random.NextDouble() < eps
+                ? _random.NextInt(_actions)
+                : Categorical.ArgMax(_q.Forward(obs, 1));
+
+            // 2. Step and store; a finished episode stores its real final observation, and only termination stops bootstrapping.
+            env.Step(action);
+            bool done = env.Terminated[0] || env.Truncated[0];
+            buffer.Add(obs, action, env.Rewards[0], done ? env.FinalObservations : env.Observations, env.Terminated[0]);
+            StepsTrained++;
+            sinceTrain++;
+
+            // 3. Target network update (every target_update_interval environment steps).
+            if (StepsTrained % Math.Max(_config.TargetUpdateInterval, 1) == 0)
+            {
+                _target.SoftUpdateFrom(_q, (float)_config.Tau);
+            }
+
+            // 4. Train every train_freq steps once learning has started.
+            if (StepsTrained % _config.TrainFreq == 0 && StepsTrained > _config.LearningStarts)
+            {
+                int gradientSteps = _config.GradientSteps >= 0 ? _config.GradientSteps : sinceTrain;
+                _optimizer.LearningRate = _config.LearningRate.Value(Math.Max(0, 1 - progressDone));
+                for (int g = 0; g < gradientSteps; g++)
+                {
+                    TrainStep(buffer, b, bObs, bAct, bRew, bNext, bTerm, targets, grad);
+                }
+                sinceTrain = 0;
+            }
+
+            if (progress is not null && (StepsTrained % 1000 == 0 || step == totalSteps - 1))
+            {
+                double seconds = time.GetElapsedTime(start).TotalSeconds;
+                progress(new TrainingProgress(StepsTrained, totalSteps, seconds, StepsTrained / Math.Max(seconds, 1e-9), env.Statistics.EpisodeCount, env.Statistics.RecentMeanReturn));
+            }
+            if (StepsTrained % 1000 == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+        }
+        _normalization = norm?.Save();
+    }
+
+    /// <summary>One gradient step: y = r + γ(1 − terminated)·max_a′ Q_target(s′, a′) (Double DQN: Q_target(s′, argmax Q(s′))), Huber loss.</summary>
+    private void TrainStep(ReplayBuffer buffer, int b, float[] bObs, float[] bAct, float[] bRew, float[] bNext, float[] bTerm, float[] targets, float[] grad)
+    {
+        buffer.Sample(b, _random, bObs, bAct, bRew, bNext, bTerm);
+
+        // 1. Targets from the frozen network: max_a′ Q_target(s′, a′), or for Double DQN Q_target(s′, argmax_a′ Q(s′, a′)).
+        if (_config.DoubleQ)
+        {
+            ReadOnlySpan<float> nextOnline = _q.Forward(bNext, b);
+            for (int j = 0; j < b; j++)
+            {
+                targets[j] = Categorical.ArgMax(nextOnline.Slice(j * _actions, _actions));
+            }
+        }
+        ReadOnlySpan<float> nextTarget = _target.Forward(bNext, b);
+        for (int j = 0; j < b; j++)
+        {
+            ReadOnlySpan<float> row = nextTarget.Slice(j * _actions, _actions);
+            targets[j] = _config.DoubleQ ? row[(int)targets[j]] : row[Categorical.ArgMax(row)];
+        }
+        for (int j = 0; j < b; j++)
+        {
+            targets[j] = bRew[j] + ((1 - bTerm[j]) * (float)_config.Gamma * targets[j]);
+        }
+
+        // 2. Huber (smooth L1, β = 1) loss on Q(s, a): gradient clamp(Q − y, ±1)/B at the taken action only.
+        _optimizer.ZeroGradients();
+        ReadOnlySpan<float> q = _q.Forward(bObs, b);
+        Array.Clear(grad);
+        for (int j = 0; j < b; j++)
+        {
+            int a = (int)bAct[j];
+            float diff = q[(j * _actions) + a] - targets[j];
+            grad[(j * _actions) + a] = Math.Clamp(diff, -1f, 1f) / b;
+        }
+        _q.Backward(grad, b);
+        _optimizer.ClipGradientNorm(_config.MaxGradNorm);
+        _optimizer.Step();
+    }
+
+    /// <inheritdoc/>
+    public void Act(ReadOnlySpan<float> observation, Span<float> action, bool deterministic)
+    {
+        observation.CopyTo(_actObs);
+        _normalization?.NormalizeObservation(_actObs);
+        action[0] = !deterministic && _random.NextDouble() < _config.ExplorationFinalEps
+            ? _random.NextInt(_actions)
+            : Categorical.ArgMax(_q.Forward(_actObs, 1));
+    }
+
+    /// <inheritdoc/>
+    public void Save(string path)
+    {
+        var tensors = new List<(string, float[])>();
+        Ppo.AddNetwork(tensors, "q", _q);
+        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization,
+            new Dictionary<string, int[]> { ["q"] = [.. _q.Sizes] }, StepsTrained);
+        ModelFile.Save(path, header, tensors);
+    }
+
+    /// <summary>Restores an agent saved with <see cref="Save"/>.</summary>
+    public static Dqn Load(string path, ModelHeader header, Dictionary<string, float[]> tensors)
+    {
+        DqnConfig config = header.Config.Deserialize<DqnConfig>(ModelFile.Json) ?? throw new ZeroException($"'{path}' has no DQN config.");
+        var agent = new Dqn(header.Environment, config, 0) { StepsTrained = header.StepsTrained };
+        Ppo.RestoreNetwork(tensors, "q", agent._q, path);
+        agent._target.CopyFrom(agent._q);
+        agent._normalization = header.Normalization;
+        return agent;
+    }
+}
