@@ -8,10 +8,14 @@ internal static class CommandList
 {
     public static IEnumerable<Command> All(CliContext context)
     {
+        yield return TrainCommand.Create();
         yield return PlayCommand.Create(context);
-        yield return AnalyzeCommand.Create();
+        yield return AnalyzeCommand.Create(context);
+        yield return EvalCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
+        yield return UciCommand.Create();
+        yield return UciMatchCommand.Create();
         yield return RlCommand.Create();
     }
 }

@@ -51,6 +51,17 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Analyze_StandardInput_ReadsTheCommandsInput()
+    {
+        (int code, string output, string error) = CliRun.Run("112233\nxyz\n", "analyze", "connect4", "--playouts", "300", "--evaluator", "uniform");
+        Assert.True(code == 0, error);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("4", JsonDocument.Parse(lines[0]).RootElement.GetProperty("bestmove").GetString());
+        Assert.True(JsonDocument.Parse(lines[1]).RootElement.TryGetProperty("error", out _));
+    }
+
+    [Fact]
     public void Analyze_FinishedGame_ResultInsteadOfMove()
     {
         var (_, lines, _) = Run("14253\n", "analyze", "tictactoe", "--playouts", "10");
@@ -69,11 +80,36 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public void Analyze_NetEvaluatorBeforeEngine_FailsWithHint()
+    public void Analyze_NetWithoutWeights_FailsWithHint()
     {
         var (code, _, error) = Run("\n", "analyze", "connect4", "--evaluator", "net");
         Assert.Equal(1, code);
-        Assert.Contains("--evaluator rollout", error, StringComparison.Ordinal);
+        Assert.Contains("--weights", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_NetWithRandomWeights_PolicyPerMoveSumsToOne()
+    {
+        var (code, lines, error) = Run("4453\n", "analyze", "connect4", "--weights", "random", "--playouts", "40");
+        Assert.True(code == 0, error);
+        JsonElement policy = lines[0].GetProperty("policy");
+        Assert.Equal(7, policy.EnumerateObject().Count());
+        Assert.Equal(1.0, policy.EnumerateObject().Sum(p => p.Value.GetDouble()), 2);
+        Assert.Equal(40, lines[0].GetProperty("nodes").GetInt64());
+
+        var (_, raw, _) = Run("4453\n", "analyze", "connect4", "--weights", "random", "--playouts", "0");
+        JsonElement rawPolicy = raw[0].GetProperty("policy");
+        string best = rawPolicy.EnumerateObject().MaxBy(p => p.Value.GetDouble()).Name;
+        Assert.Equal(best, raw[0].GetProperty("bestmove").GetString()); // no search: the network's own choice
+        Assert.Equal(policy.ToString(), rawPolicy.ToString()); // the same priors with and without search (no noise)
+    }
+
+    [Fact]
+    public void Analyze_MissingWeightsFile_FailsWithHint()
+    {
+        var (code, _, error) = Run("\n", "analyze", "connect4", "--weights", "/nonexistent/c4.weights");
+        Assert.Equal(1, code);
+        Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,6 +39,7 @@ public sealed class PlayCommandTests
         Assert.Contains("Legal moves: 1 2 3 4 5 6 7", output, StringComparison.Ordinal);
         Assert.Contains("End of input.", output, StringComparison.Ordinal);
         Assert.Contains("Game stopped after 2 plies. The moves so far: 4", output, StringComparison.Ordinal);
+        Assert.Contains("To go on later: zero play connect4 --position 4", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class PlayCommandTests
 
     [Theory]
     [InlineData("unknown game 'chesss': choose one of tictactoe, connect4", "play", "chesss")]
-    [InlineData("unknown opponent 'minimax': choose random, perfect (tictactoe), alphabeta:DEPTH or alphabeta:TIMEms (connect4)", "play", "connect4", "--opponent", "minimax")]
+    [InlineData("unknown opponent 'minimax': choose random, perfect (tictactoe), alphabeta:DEPTH or alphabeta:TIMEms (connect4), mcts:PLAYOUTS", "play", "connect4", "--opponent", "minimax")]
     [InlineData("bad opponent 'alphabeta:deep'", "play", "connect4", "--opponent", "alphabeta:deep")]
     [InlineData("opponent 'perfect' exists only for tictactoe", "play", "connect4", "--opponent", "perfect")]
     [InlineData("opponent 'alphabeta' exists only for connect4", "play", "tictactoe", "--opponent", "alphabeta:3")]

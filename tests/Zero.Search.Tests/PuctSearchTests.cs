@@ -241,6 +241,23 @@ public sealed class PuctSearchTests
     }
 
     [Fact]
+    public void Search_ThroughCache_RepeatedSearchIsServedFromCache()
+    {
+        var inner = new FuncEvaluator<ConnectFourPosition, ConnectFourMove>(p => (p.Hash % 7) / 7f, (p, a) => (p.Hash >> (3 * a)) % 4);
+        var cache = new CachingEvaluator<ConnectFourPosition, ConnectFourMove>(inner, capacity: 1 << 16);
+        var search = C4Search(new MctsOptions { BatchSize = 8 }, cache);
+        SearchResult<ConnectFourMove> first = search.Search(SearchLimits.FromPlayouts(1000));
+        long evaluated = inner.Evaluated;
+        search.Clear();
+        SearchResult<ConnectFourMove> second = search.Search(SearchLimits.FromPlayouts(1000));
+        // The same tree again: every leaf is a hit unless a direct-mapped slot was taken over by another position.
+        Assert.True(inner.Evaluated - evaluated < evaluated / 20, $"{inner.Evaluated - evaluated} of {evaluated} evaluated again");
+        Assert.True(cache.Cache.Hits >= 900, $"{cache.Cache.Hits} hits");
+        Assert.Equal(first.Moves.Select(m => m.Visits), second.Moves.Select(m => m.Visits));
+        Assert.Null(search.CheckInvariants());
+    }
+
+    [Fact]
     public void SetPosition_WhileRunning_Throws()
     {
         var search = C4Search(new MctsOptions());

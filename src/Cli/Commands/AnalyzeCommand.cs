@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using Zero.Engine.Kernels;
 using Zero.Games;
 using Zero.Search.Evaluation;
 using Zero.Search.Mcts;
+using Zero.SelfPlay.Evaluation;
 
 namespace Zero.Cli.Commands;
 
@@ -15,7 +17,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class AnalyzeCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var game = new Argument<string>("game") { Description = $"The game: {string.Join(", ", GameCatalog.Names)}" };
         var playouts = new Option<int>("--playouts")
@@ -29,7 +31,10 @@ internal static class AnalyzeCommand
         {
             Description = "uniform | rollout | net (default: net when the game has shipped weights or --weights is given, else rollout)",
         };
-        var weights = new Option<string?>("--weights") { Description = "Network weights file (default: the game's shipped network in weights/)" };
+        var weights = new Option<string?>("--weights")
+        {
+            Description = "Network weights file (default: the game's shipped network weights/<game>.weights); 'random' = the reference net with random weights",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the rollouts", DefaultValueFactory = _ => 0 };
         var input = new Option<string>("--input") { Description = "Read positions from this file instead of standard input ('-')", DefaultValueFactory = _ => "-" };
 
@@ -49,14 +54,14 @@ internal static class AnalyzeCommand
                 Playouts: RequireAtLeast(parse.GetValue(playouts), 0, "--playouts"),
                 Threads: RequireAtLeast(parse.GetValue(threads), 1, "--threads"),
                 Batch: RequireAtLeast(parse.GetValue(batch), 1, "--batch"),
-                Evaluator: ChooseEvaluator(parse.GetValue(evaluator), parse.GetValue(weights)),
+                Evaluator: ChooseEvaluator(parse.GetValue(evaluator), parse.GetValue(weights), GameCatalog.Normalize(name)),
                 Weights: parse.GetValue(weights),
                 Seed: parse.GetValue(seed));
             string path = parse.GetValue(input)!;
             TextWriter output = parse.InvocationConfiguration.Output;
             if (path == "-")
             {
-                return GameCatalog.Dispatch(name, new Analyzer(settings, Console.In, output));
+                return GameCatalog.Dispatch(name, new Analyzer(settings, context.Input, output));
             }
             if (!File.Exists(path))
             {
@@ -71,9 +76,9 @@ internal static class AnalyzeCommand
     private static int RequireAtLeast(int value, int min, string option) =>
         value >= min ? value : throw new UsageException($"{option} must be at least {min} (got {value})");
 
-    private static string ChooseEvaluator(string? requested, string? weights)
+    private static string ChooseEvaluator(string? requested, string? weights, string game)
     {
-        string name = (requested ?? (weights is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
+        string name = (requested ?? (weights is not null || ShippedWeights(game) is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
         if (name is not ("uniform" or "rollout" or "net"))
         {
             throw new UsageException($"unknown evaluator '{requested}': choose uniform, rollout or net");
@@ -88,6 +93,24 @@ internal static class AnalyzeCommand
     /// <summary>Plain UTF-8 output: quotes and non-ASCII notation stay readable (each object is one line of JSON either way).</summary>
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The game's shipped network, weights/&lt;game&gt;.weights under the current folder or the program's, when there is one.</summary>
+    private static string? ShippedWeights(string game)
+    {
+        string file = Path.Combine("weights", $"{game}.weights");
+        foreach (string root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? dir = new(root); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, file);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
     private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed);
 
     /// <summary>The analysis loop for one game's types.</summary>
@@ -97,7 +120,8 @@ internal static class AnalyzeCommand
             where TGame : struct, IGame<TGame, TMove>
             where TMove : struct, IEquatable<TMove>
         {
-            IEvaluator<TGame, TMove> evaluator = CreateEvaluator<TGame, TMove>();
+            using var pool = new ComputePool(Math.Max(1, Environment.ProcessorCount / settings.Threads));
+            IEvaluator<TGame, TMove> evaluator = CreateEvaluator<TGame, TMove>(pool);
             var options = new MctsOptions { Threads = settings.Threads, BatchSize = settings.Batch, ReuseTree = false, Seed = settings.Seed };
             var search = new PuctSearch<TGame, TMove>(evaluator, options);
             using var batch = evaluator.CreateBatch(1);
@@ -136,16 +160,28 @@ internal static class AnalyzeCommand
             return ZeroCli.Success;
         }
 
-        private IEvaluator<TGame, TMove> CreateEvaluator<TGame, TMove>()
+        private IEvaluator<TGame, TMove> CreateEvaluator<TGame, TMove>(ComputePool pool)
             where TGame : struct, IGame<TGame, TMove>
-            where TMove : struct, IEquatable<TMove> => settings.Evaluator switch
+            where TMove : struct, IEquatable<TMove>
+        {
+            switch (settings.Evaluator)
             {
-                "uniform" => new UniformEvaluator<TGame, TMove>(),
-                "rollout" => new RolloutEvaluator<TGame, TMove>(settings.Seed),
-                _ => throw new ZeroException(
-                    $"the network evaluator is not available in this build yet (it arrives with the neural engine's inference network); " +
-                    $"analyse {TGame.Name} with --evaluator rollout or --evaluator uniform for now"),
+                case "uniform":
+                    return new UniformEvaluator<TGame, TMove>();
+                case "rollout":
+                    return new RolloutEvaluator<TGame, TMove>(settings.Seed);
+            }
+            string? path = settings.Weights ?? ShippedWeights(TGame.Name);
+            NetworkModel model = path switch
+            {
+                null => throw new ZeroException(
+                    $"there is no shipped network for {TGame.Name} (weights/{TGame.Name}.weights): give --weights FILE " +
+                    "(or --weights random for an untrained net), or use --evaluator rollout"),
+                "random" => NetworkEvaluator.Random(NetworkEvaluator.ReferenceConfig<TGame, TMove>(), settings.Seed, pool),
+                _ => NetworkEvaluator.Load(path, pool),
             };
+            return NetworkEvaluator.Create<TGame, TMove>(model);
+        }
 
         private static void WriteGameOver(Utf8JsonWriter json, GameResult result)
         {

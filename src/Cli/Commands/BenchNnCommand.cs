@@ -31,7 +31,11 @@ internal static class BenchNnCommand
         var threads = new Option<int>("--threads") { Description = "Threads for the kernels (the caller's thread included).", DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, 2) };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON (a stable interface for other tools) instead of a table." };
         var quick = new Option<bool>("--quick") { Description = "Shorter measurements and fewer batch sizes (a smoke test, figures are rougher)." };
-        var torch = new Option<bool>("--torch") { Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side." };
+        var torch = new Option<bool>("--torch")
+        {
+            Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side. They wait for a quiet " +
+                "machine before each sample (at most REFBENCH_MAX_WAIT seconds, default 120, then 5); set REFBENCH_MAX_WAIT=2 on a busy machine.",
+        };
         var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
@@ -94,7 +98,7 @@ internal static class BenchNnCommand
                 {
                     continue;
                 }
-                double seconds = MeasureInference(net, batch, pool, o.Quick);
+                (double seconds, double cpuSeconds) = MeasureInference(net, batch, pool, o.Quick);
                 double pps = batch / seconds;
                 var row = new JsonObject
                 {
@@ -103,6 +107,7 @@ internal static class BenchNnCommand
                     ["positions_per_s"] = Round(pps, 0),
                     ["gflops"] = Round(pps * cfg.FlopsPerPosition / 1e9, 1),
                     ["latency_ms"] = Round(seconds * 1e3, 3),
+                    ["cpu_ms"] = Round(cpuSeconds * 1e3, 3),
                 };
                 if (torch?.Inference(name, batch) is double tp)
                 {
@@ -140,6 +145,7 @@ internal static class BenchNnCommand
             report["mlp"] = mlp;
         }
 
+        report["noisy_figures"] = Noisy;
         if (o.Json)
         {
             output.WriteLine(report.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -152,8 +158,16 @@ internal static class BenchNnCommand
 
     private static double Round(double x, int digits) => Math.Round(x, digits);
 
-    /// <summary>Median seconds per call over several samples, each sample long enough to time reliably.</summary>
-    internal static double Measure(Action call, bool quick)
+    /// <summary>
+    /// Median seconds per call over several samples, each long enough to time reliably. Like the PyTorch reference
+    /// scripts, a sample taken while other processes kept more than a quarter core busy is set aside (up to three
+    /// times as many tries as samples), so both sides discard noise the same way; <see cref="Noisy"/> counts the
+    /// figures that still had to use noisy samples.
+    /// </summary>
+    internal static double Measure(Action call, bool quick) => MeasureWithCpu(call, quick).Seconds;
+
+    /// <summary>As <see cref="Measure"/>, also returning the process CPU seconds per call (steadier on a loaded machine).</summary>
+    internal static (double Seconds, double CpuSeconds) MeasureWithCpu(Action call, bool quick)
     {
         double minSample = quick ? 0.05 : 0.25;
         int samples = quick ? 3 : 7;
@@ -163,18 +177,66 @@ internal static class BenchNnCommand
         call();
         double one = Math.Max(sw.Elapsed.TotalSeconds, 1e-7);
         int inner = Math.Max(1, (int)(minSample / one));
-        var results = new double[samples];
-        for (int s = 0; s < samples; s++)
+        var quiet = new List<double>();
+        var noisy = new List<(double Background, double Seconds)>();
+        var cpu = new List<double>();
+        for (int tries = 0; quiet.Count < samples && tries < 3 * samples; tries++)
         {
+            double busy0 = MachineBusySeconds(), own0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             sw.Restart();
             for (int i = 0; i < inner; i++)
             {
                 call();
             }
-            results[s] = sw.Elapsed.TotalSeconds / inner;
+            double wall = sw.Elapsed.TotalSeconds;
+            double own = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - own0;
+            cpu.Add(own / inner);
+            double background = Math.Max(0, (MachineBusySeconds() - busy0) - own) / wall;
+            if (background <= 0.25 || double.IsNaN(background))
+            {
+                quiet.Add(wall / inner);
+            }
+            else
+            {
+                noisy.Add((background, wall / inner));
+            }
         }
-        Array.Sort(results);
-        return results[samples / 2];
+        if (quiet.Count < samples)
+        {
+            Noisy++;
+            quiet.AddRange(noisy.OrderBy(n => n.Background).Take(samples - quiet.Count).Select(n => n.Seconds));
+        }
+        quiet.Sort();
+        cpu.Sort();
+        return (quiet[quiet.Count / 2], cpu[cpu.Count / 2]);
+    }
+
+    /// <summary>Figures measured with too few quiet samples in this run (reported with the results).</summary>
+    private static int Noisy { get; set; }
+
+    /// <summary>Busy CPU seconds of the whole machine (/proc/stat), or NaN where it cannot be read.</summary>
+    private static double MachineBusySeconds()
+    {
+        try
+        {
+            using var reader = new StreamReader("/proc/stat");
+            string[] f = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            long total = 0;
+            for (int i = 1; i <= 8 && i < f.Length; i++)
+            {
+                total += long.Parse(f[i], CultureInfo.InvariantCulture);
+            }
+            long idle = long.Parse(f[4], CultureInfo.InvariantCulture) + long.Parse(f[5], CultureInfo.InvariantCulture);
+            return (total - idle) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return double.NaN;
+        }
     }
 
     private static double MeasureGemm(int n, ComputePool pool, bool quick)
@@ -186,13 +248,13 @@ internal static class BenchNnCommand
         return Measure(() => Gemm.Sgemm(false, false, n, n, n, a, n, b, n, c, n, false, pool), quick);
     }
 
-    private static double MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
+    private static (double Seconds, double CpuSeconds) MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
     {
         var rng = new Random(batch);
         float[] input = Enumerable.Range(0, batch * net.InputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
         var policy = new float[batch * net.Config.PolicySize];
         var value = new float[batch];
-        return Measure(() => net.Evaluate(input, batch, policy, value, pool), quick);
+        return MeasureWithCpu(() => net.Evaluate(input, batch, policy, value, pool), quick);
     }
 
     private static void PrintTable(JsonObject r, TextWriter o)
@@ -206,12 +268,13 @@ internal static class BenchNnCommand
             o.WriteLine(string.Format(ci, "  n = {0,5}   {1,8:F1} GFLOP/s", (int)g!["n"]!, (double)g["gflops"]!));
         }
         o.WriteLine();
-        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   PyTorch pos/s   ratio");
+        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   cpu ms   PyTorch pos/s   ratio");
         foreach (JsonNode? row in r["inference"]!.AsArray())
         {
             string torch = row!["torch_positions_per_s"] is JsonNode tp ? string.Format(ci, "{0,13:F0}   {1,5:F2}", (double)tp, (double)row["ratio"]!) : "";
-            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5}",
-                (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!, torch));
+            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5,6:F2}   {6}",
+                (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!,
+                (double)row["cpu_ms"]!, torch));
         }
         o.WriteLine();
         JsonArray training = r["training"]!.AsArray();
@@ -236,6 +299,11 @@ internal static class BenchNnCommand
         else
         {
             o.WriteLine("rl-mlp: not measured (the Mlp model is not available in this build).");
+        }
+        if ((int)r["noisy_figures"]! > 0)
+        {
+            o.WriteLine();
+            o.WriteLine($"NOISY: {r["noisy_figures"]} figures were measured while other processes kept the machine busy; run again on a quiet machine.");
         }
     }
 
@@ -340,8 +408,8 @@ internal static class BenchNnCommand
             string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             var result = new TorchReference();
             progress?.WriteLine($"Running the PyTorch reference ({python} {resnet}) — this takes a few minutes...");
-            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : "");
-            foreach (string line in RunPython(python, args))
+            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : " --samples 5");
+            foreach (string line in RunPython(python, args, progress))
             {
                 // "  connect4 batch  32 BEST optimize: 6575 pos/s (6400-6700), 245.4 GFLOP/s"
                 string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -358,7 +426,7 @@ internal static class BenchNnCommand
                     }
                 }
             }
-            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1"))
+            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1", progress))
             {
                 ParseMlpLine(result, line);
             }
@@ -391,7 +459,8 @@ internal static class BenchNnCommand
             }
         }
 
-        private static List<string> RunPython(string python, string args)
+        /// <summary>Runs one script, echoing its lines to <paramref name="progress"/> as they come (the table view).</summary>
+        private static List<string> RunPython(string python, string args, TextWriter? progress)
         {
             var psi = new ProcessStartInfo(python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             using Process process = Process.Start(psi) ?? throw NoTorch($"could not start {python}.");
@@ -401,6 +470,7 @@ internal static class BenchNnCommand
             while (process.StandardOutput.ReadLine() is { } line)
             {
                 lines.Add(line);
+                progress?.WriteLine("  torch| " + line);
             }
             process.WaitForExit();
             if (process.ExitCode != 0)

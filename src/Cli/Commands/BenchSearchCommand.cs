@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Zero.Engine.Kernels;
 using Zero.Engine.Models;
+using Zero.SelfPlay.Evaluation;
 using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Search.Evaluation;
@@ -16,11 +17,10 @@ namespace Zero.Cli.Commands;
 /// Connect Four positions it measures, in one run:
 /// 1. the tree's ceiling: playouts/s with the uniform evaluator (no evaluation cost at all);
 /// 2. the plumbing: playouts/s through ModelEvaluator and the BatchingModel decorator over a model that costs nothing;
-/// 3. the ratio the issue asks for: search playouts/s with a network, over that network's raw batched-inference
-///    positions/s at the same batch size. Until the engine's inference network lands on main the network is a
-///    stand-in with the connect4 reference net's FLOPs per position (its 3×3 convolutions as im2col-shaped GEMMs
-///    through Engine's Sgemm), so the ratio measures exactly what the tree and the plumbing cost around a model of
-///    that price.
+/// 3. the ratio the issue asks for: search playouts/s with the connect4 reference network (Engine's fused
+///    InferenceNet, random weights, through NetworkModel and ModelEvaluator, no cache) over the same network's raw
+///    batched-inference positions/s at the same batch size, in the same run. With two search threads one gathers
+///    and backs up while the other's batch is in the network, so the tree's cost hides behind inference.
 /// </summary>
 internal static class BenchSearchCommand
 {
@@ -37,18 +37,23 @@ internal static class BenchSearchCommand
             DefaultValueFactory = _ => 2,
         };
         var playouts = new Option<int>("--playouts") { Description = "Playouts per position with the network", DefaultValueFactory = _ => 1000 };
+        var netThreads = new Option<int>("--net-threads")
+        {
+            Description = "Threads of the network's compute pool (default 1: the other core runs the tree)",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("search", "Search speed on fixed Connect Four positions: tree ceiling, batching plumbing, and search vs raw inference ratio.")
         {
-            json, batch, threads, playouts,
+            json, batch, threads, playouts, netThreads,
         };
         command.SetAction(parse =>
         {
-            int b = parse.GetValue(batch), t = parse.GetValue(threads), p = parse.GetValue(playouts);
-            if (b < 1 || t < 1 || p < 1)
+            int b = parse.GetValue(batch), t = parse.GetValue(threads), p = parse.GetValue(playouts), nt = parse.GetValue(netThreads);
+            if (b < 1 || t < 1 || p < 1 || nt < 1)
             {
-                throw new UsageException("--batch, --threads and --playouts take 1 or more");
+                throw new UsageException("--batch, --threads, --playouts and --net-threads take 1 or more");
             }
-            Report report = Measure(b, t, p);
+            Report report = Measure(b, t, p, nt);
             TextWriter output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
@@ -60,6 +65,12 @@ internal static class BenchSearchCommand
                     ["playouts_per_s"] = Math.Round(report.NetPlayoutsPerSecond, 1),
                     ["inference_positions_per_s"] = Math.Round(report.InferencePositionsPerSecond, 1),
                     ["ratio"] = Math.Round(report.Ratio, 4),
+                    ["playouts_per_cpu_s"] = Math.Round(report.NetPlayoutsPerCpuSecond, 1),
+                    ["inference_positions_per_cpu_s"] = Math.Round(report.InferencePositionsPerCpuSecond, 1),
+                    ["ratio_cpu"] = Math.Round(report.CpuRatio, 4),
+                    ["search_evaluations_per_s"] = Math.Round(report.Evaluations.PerSecond, 1),
+                    ["evaluation_ratio_cpu"] = Math.Round(report.EvaluationCpuRatio, 4),
+                    ["search_mean_batch"] = Math.Round(report.SearchMeanBatch, 2),
                     ["uniform_playouts_per_s"] = Math.Round(report.UniformPlayoutsPerSecond, 1),
                     ["batching_decorator_playouts_per_s"] = Math.Round(report.PlumbingPlayoutsPerSecond, 1),
                     ["mean_batch"] = Math.Round(report.MeanBatch, 2),
@@ -72,26 +83,58 @@ internal static class BenchSearchCommand
             output.WriteLine(string.Format(ci, "  batching decorator, zero-cost model ({0} threads):        {1,12:N0} playouts/s (mean batch {2:F1})", t, report.PlumbingPlayoutsPerSecond, report.MeanBatch));
             output.WriteLine($"  network: {report.Net}");
             output.WriteLine(string.Format(ci, "    raw batched inference at batch {0}:                      {1,12:N0} positions/s", b, report.InferencePositionsPerSecond));
-            output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s", t, b, report.NetPlayoutsPerSecond));
+            output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s (mean batch sent {3:F1})", t, b, report.NetPlayoutsPerSecond, report.SearchMeanBatch));
             output.WriteLine(string.Format(ci, "    ratio search / inference:                              {0,12:F3}  (target >= 0.9)", report.Ratio));
+            output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
+                report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
+            output.WriteLine(string.Format(ci, "    counting only positions sent to the network (terminal playouts cost no inference): {0:N0} / {1:N0} = {2:F3} per CPU-second",
+                report.Evaluations.PerCpuSecond, report.InferencePositionsPerCpuSecond, report.EvaluationCpuRatio));
             return ZeroCli.Success;
         });
         return command;
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        double InferencePositionsPerSecond, double NetPlayoutsPerSecond)
+        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch)
     {
+        /// <summary>Positions the search sent to the network per CPU-second over the raw figure: the tree's cost alone (terminal playouts excluded).</summary>
+        public double EvaluationCpuRatio => Evaluations.PerCpuSecond / Inference.PerCpuSecond;
+        public double InferencePositionsPerSecond => Inference.PerSecond;
+        public double NetPlayoutsPerSecond => Search.PerSecond;
+        public double InferencePositionsPerCpuSecond => Inference.PerCpuSecond;
+        public double NetPlayoutsPerCpuSecond => Search.PerCpuSecond;
         public double Ratio => NetPlayoutsPerSecond / InferencePositionsPerSecond;
+        public double CpuRatio => NetPlayoutsPerCpuSecond / InferencePositionsPerCpuSecond;
     }
 
-    private static Report Measure(int batch, int threads, int netPlayouts)
+    /// <summary>Work done, wall time and process CPU time of one measurement.</summary>
+    private readonly record struct Rate(double Work, TimeSpan Wall, TimeSpan Cpu)
+    {
+        public double PerSecond => Work / Wall.TotalSeconds;
+        public double PerCpuSecond => Work / Cpu.TotalSeconds;
+
+        public static Rate operator +(Rate a, Rate b) => new(a.Work + b.Work, a.Wall + b.Wall, a.Cpu + b.Cpu);
+
+        /// <summary>Times <paramref name="work"/>, which returns how much it did.</summary>
+        public static Rate Measure(Func<double> work)
+        {
+            using var process = Process.GetCurrentProcess();
+            TimeSpan cpu0 = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            double done = work();
+            TimeSpan wall = clock.Elapsed;
+            process.Refresh();
+            return new Rate(done, wall, process.TotalProcessorTime - cpu0);
+        }
+    }
+
+    private static Report Measure(int batch, int threads, int netPlayouts, int netThreads)
     {
         // 1. Tree ceiling. A short warm-up first so that the timed runs see optimised code.
         var uniform = new UniformEvaluator<ConnectFourPosition, ConnectFourMove>();
         var uniformOptions = new MctsOptions { BatchSize = batch, ReuseTree = false };
-        PlayoutsPerSecond(uniform, uniformOptions, 20_000);
-        double uniformRate = PlayoutsPerSecond(uniform, uniformOptions, 200_000);
+        Playouts(uniform, uniformOptions, 20_000);
+        double uniformRate = Rate.Measure(() => Playouts(uniform, uniformOptions, 200_000)).PerSecond;
 
         // 2. Plumbing: features, the channel, the worker and the copies, around a model that does nothing.
         var zero = new ZeroCostModel(ConnectFourPosition.InputShape.Size, ConnectFourPosition.ActionCount);
@@ -100,42 +143,48 @@ internal static class BenchSearchCommand
         {
             var evaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(batching);
             var options = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
-            PlayoutsPerSecond(evaluator, options, 20_000);
+            Playouts(evaluator, options, 20_000);
             long positions0 = batching.Positions, batches0 = batching.Batches;
-            plumbingRate = PlayoutsPerSecond(evaluator, options, 100_000);
+            plumbingRate = Rate.Measure(() => Playouts(evaluator, options, 100_000)).PerSecond;
             meanBatch = (double)(batching.Positions - positions0) / Math.Max(1, batching.Batches - batches0);
         }
 
         // 3. Network (stand-in) raw inference vs search at the same batch size, same run.
         //    Inference is timed just before and just after the search and averaged, so that a machine whose load
         //    drifts during the run skews both figures alike.
-        var net = new GemmStandInModel(PolicyValueNetConfig.Connect4, seed: 1);
-        var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(net);
+        using var pool = new ComputePool(netThreads);
+        NetworkModel net = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
+        var counted = new CountingModel(net);
+        var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
-        PlayoutsPerSecond(netEvaluator, netOptions, batch * 4);
-        double before = InferencePositionsPerSecond(net, batch);
-        double search = PlayoutsPerSecond(netEvaluator, netOptions, netPlayouts);
-        double after = InferencePositionsPerSecond(net, batch);
-        return new Report(net.Name, uniformRate, plumbingRate, meanBatch, (before + after) / 2, search);
+        Playouts(netEvaluator, netOptions, Math.Max(300, batch * 8)); // warm-up: tiered JIT settles the search code first
+        Rate before = Rate.Measure(() => InferencePositions(net, batch));
+        long evaluated0 = counted.Positions, calls0 = counted.Calls;
+        Rate search = Rate.Measure(() => Playouts(netEvaluator, netOptions, netPlayouts));
+        Rate evaluations = search with { Work = counted.Positions - evaluated0 };
+        double searchBatch = (double)(counted.Positions - evaluated0) / Math.Max(1, counted.Calls - calls0);
+        Rate after = Rate.Measure(() => InferencePositions(net, batch));
+        string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
+            $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
+        return new Report(name, uniformRate, plumbingRate, meanBatch, before + after, search, evaluations, searchBatch);
     }
 
-    /// <summary>Total playouts over total time, searching each fixed position from a fresh tree.</summary>
-    private static double PlayoutsPerSecond(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition)
+    /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>
+    private static double Playouts(IEvaluator<ConnectFourPosition, ConnectFourMove> evaluator, MctsOptions options, int playoutsPerPosition)
     {
         var search = new PuctSearch<ConnectFourPosition, ConnectFourMove>(evaluator, options);
         long playouts = 0;
-        var clock = Stopwatch.StartNew();
         foreach (string text in Positions)
         {
             ConnectFourPosition.TryParsePosition(text, out ConnectFourPosition position, out _);
             search.SetPosition(position);
             playouts += search.Search(SearchLimits.FromPlayouts(playoutsPerPosition)).Playouts;
         }
-        return playouts / clock.Elapsed.TotalSeconds;
+        return playouts;
     }
 
-    /// <summary>Positions/s of back-to-back model calls of <paramref name="batch"/> real positions (features of the bench positions).</summary>
-    private static double InferencePositionsPerSecond(IBatchModel model, int batch)
+    /// <summary>Positions evaluated in 1.5 s of back-to-back model calls of <paramref name="batch"/> real positions (the bench positions' features).</summary>
+    private static double InferencePositions(IBatchModel model, int batch)
     {
         int size = ConnectFourPosition.InputShape.Size;
         var inputs = new float[batch * size];
@@ -146,7 +195,6 @@ internal static class BenchSearchCommand
         }
         var logits = new float[batch * model.PolicySize];
         var values = new float[batch];
-        model.Evaluate(inputs, batch, logits, values, []);
         long positions = 0;
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(1.5))
@@ -154,7 +202,28 @@ internal static class BenchSearchCommand
             model.Evaluate(inputs, batch, logits, values, []);
             positions += batch;
         }
-        return positions / clock.Elapsed.TotalSeconds;
+        return positions;
+    }
+
+    /// <summary>Passes calls through and counts the positions, to tell network evaluations from terminal playouts.</summary>
+    private sealed class CountingModel(IBatchModel inner) : IBatchModel
+    {
+        private long _positions;
+        private long _calls;
+
+        public long Positions => Interlocked.Read(ref _positions);
+        public long Calls => Interlocked.Read(ref _calls);
+        public string Name => inner.Name;
+        public int InputSize => inner.InputSize;
+        public int PolicySize => inner.PolicySize;
+        public bool HasWdl => inner.HasWdl;
+
+        public void Evaluate(ReadOnlySpan<float> inputs, int count, Span<float> policyLogits, Span<float> values, Span<float> wdl)
+        {
+            inner.Evaluate(inputs, count, policyLogits, values, wdl);
+            Interlocked.Add(ref _positions, count);
+            Interlocked.Increment(ref _calls);
+        }
     }
 
     /// <summary>A model that returns zeros at once: what remains of the cost is the search and the batching plumbing.</summary>
@@ -169,78 +238,6 @@ internal static class BenchSearchCommand
         {
             policyLogits[..(count * policySize)].Clear();
             values[..count].Clear();
-        }
-    }
-
-    /// <summary>
-    /// Costs what a policy-value net of <see cref="PolicyValueNetConfig"/> costs, without being one: per call it runs the
-    /// stem and every residual-block 3×3 convolution as the GEMM an im2col convolution does ([batch·H·W × in·9] ·
-    /// [in·9 × out]) on random weights, then reads logits and a value off the last activations. Same FLOPs and memory
-    /// shapes as the real trunk; the heads are negligible. Stands in until Engine's inference network lands.
-    /// </summary>
-    private sealed class GemmStandInModel : IBatchModel
-    {
-        private readonly PolicyValueNetConfig _config;
-        private readonly float[] _stemWeights;
-        private readonly float[] _blockWeights;
-        private float[] _columns = [];
-        private float[] _activations = [];
-
-        public GemmStandInModel(PolicyValueNetConfig config, int seed)
-        {
-            _config = config;
-            var rng = new Random(seed);
-            _stemWeights = RandomWeights(rng, config.InputPlanes * 9 * config.Channels);
-            _blockWeights = RandomWeights(rng, config.Channels * 9 * config.Channels);
-        }
-
-        private static float[] RandomWeights(Random rng, int n)
-        {
-            var w = new float[n];
-            for (int i = 0; i < n; i++)
-            {
-                w[i] = (float)(rng.NextDouble() - 0.5) * 0.1f;
-            }
-            return w;
-        }
-
-        public string Name => string.Create(CultureInfo.InvariantCulture,
-            $"gemm-stand-in-connect4-{_config.Blocks}x{_config.Channels} ({_config.FlopsPerPosition / 1e6:F1} MFLOP/position, the reference net's trunk as Engine Sgemm calls, 1 thread)");
-        public int InputSize => _config.InputPlanes * _config.Height * _config.Width;
-        public int PolicySize => _config.PolicySize;
-        public bool HasWdl => false;
-
-        public void Evaluate(ReadOnlySpan<float> inputs, int count, Span<float> policyLogits, Span<float> values, Span<float> wdl)
-        {
-            int cells = count * _config.Height * _config.Width;
-            int c = _config.Channels;
-            int maxK = Math.Max(_config.InputPlanes, c) * 9;
-            if (_columns.Length < cells * maxK)
-            {
-                _columns = new float[cells * maxK];
-                _activations = new float[cells * c];
-            }
-            // Stem: the columns start as the inputs repeated (the im2col gather itself is not the point here).
-            int kStem = _config.InputPlanes * 9;
-            for (int i = 0; i < cells * kStem; i++)
-            {
-                _columns[i] = inputs[i % inputs.Length];
-            }
-            Gemm.Sgemm(false, false, cells, c, kStem, _columns, kStem, _stemWeights, c, _activations, c, accumulate: false);
-            int kBlock = c * 9;
-            for (int conv = 0; conv < 2 * _config.Blocks; conv++)
-            {
-                Gemm.Sgemm(false, false, cells, c, kBlock, _columns, kBlock, _blockWeights, c, _activations, c, accumulate: false);
-            }
-            int perPosition = _config.Height * _config.Width * c;
-            for (int p = 0; p < count; p++)
-            {
-                for (int a = 0; a < _config.PolicySize; a++)
-                {
-                    policyLogits[p * _config.PolicySize + a] = _activations[p * perPosition + a] * 0.01f;
-                }
-                values[p] = MathF.Tanh(_activations[p * perPosition + _config.PolicySize]);
-            }
         }
     }
 }

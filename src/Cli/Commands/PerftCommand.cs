@@ -52,7 +52,7 @@ internal static class PerftCommand
                 total = 0;
                 foreach (var (move, nodes) in Perft.Divide(board, d, t))
                 {
-                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{move}: {nodes}"));
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{board.FormatUci(move)}: {nodes}"));
                     total += nodes;
                 }
                 output.WriteLine();

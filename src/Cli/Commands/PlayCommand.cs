@@ -85,7 +85,8 @@ internal static class PlayCommand
             output.WriteLine($"{TGame.Name}: you play {labels[human]} ({(human == 0 ? "first" : "second")}) against {opponent.Name}.");
             output.WriteLine($"Type {hint} when asked; 'moves' lists the legal moves, 'quit' stops.");
             opponent.NewGame();
-            string record = position.FormatPosition();
+            string start = settings.Position.Trim();
+            var played = new List<string>();
             var legal = new TMove[TGame.MaxMoves];
 
             // 2. Alternate moves until the game ends or the person stops.
@@ -95,7 +96,8 @@ internal static class PlayCommand
                 output.Write(position.Render());
                 if (position.Outcome is GameResult result)
                 {
-                    ReportResult(result, position.SideToMove, human, labels, opponent.Name, record);
+                    output.WriteLine($"Moves: {Record(start, played)}");
+                    ReportResult(result, position.SideToMove, human, labels, opponent.Name);
                     return ZeroCli.Success;
                 }
                 int mover = position.SideToMove;
@@ -105,7 +107,10 @@ internal static class PlayCommand
                     TMove? chosen = AskMove(position, labels[mover], legal);
                     if (chosen is null)
                     {
-                        output.WriteLine($"Game stopped after {position.Ply} plies. The moves so far: {record}");
+                        string plies = position.Ply == 1 ? "1 ply" : $"{position.Ply} plies";
+                        output.WriteLine($"Game stopped after {plies}. The moves so far: {Record(start, played)}");
+                        output.WriteLine($"To go on later: zero play {TGame.Name} --position {Quote(ResumeText<TGame, TMove>(start, played, position))} " +
+                            $"--side {(human == 0 ? "first" : "second")} --opponent {settings.Opponent}");
                         return ZeroCli.Success;
                     }
                     move = chosen.Value;
@@ -113,9 +118,10 @@ internal static class PlayCommand
                 else
                 {
                     move = opponent.ChooseMove(position);
-                    output.WriteLine($"{opponent.Name} ({labels[mover]}) plays {position.FormatMove(move)}");
+                    string summary = opponent is IDescribesSearch described && described.LastSearchSummary is string text ? $"   ({text})" : "";
+                    output.WriteLine($"{opponent.Name} ({labels[mover]}) plays {position.FormatMove(move)}{summary}");
                 }
-                record += position.FormatMove(move);
+                played.Add(position.FormatMove(move));
                 position = position.Play(move);
             }
         }
@@ -159,9 +165,31 @@ internal static class PlayCommand
             }
         }
 
-        private void ReportResult(GameResult result, int sideToMove, int human, string[] labels, string opponentName, string record)
+        /// <summary>The moves played, after the start position when there was one: "4 4 5 3", "(from 4453) 1 2".</summary>
+        private static string Record(string start, List<string> played)
         {
-            output.WriteLine($"Moves: {record}");
+            string moves = played.Count == 0 ? "none" : string.Join(' ', played);
+            return start is "" or "-" ? moves : $"(from {start}) {moves}";
+        }
+
+        /// <summary>
+        /// Text for --position that reaches <paramref name="current"/>: the start and the moves run together where the
+        /// game's notation is a move sequence (tic-tac-toe, Connect Four: keeps the order of play), else the position's own text.
+        /// </summary>
+        private static string ResumeText<TGame, TMove>(string start, List<string> played, TGame current)
+            where TGame : struct, IGame<TGame, TMove>
+            where TMove : struct, IEquatable<TMove>
+        {
+            string joined = (start is "-" ? "" : start) + string.Concat(played);
+            return TGame.TryParsePosition(joined, out TGame replayed, out _) && replayed.FormatPosition() == current.FormatPosition()
+                ? joined
+                : current.FormatPosition();
+        }
+
+        private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+
+        private void ReportResult(GameResult result, int sideToMove, int human, string[] labels, string opponentName)
+        {
             if (result == GameResult.Draw)
             {
                 output.WriteLine("Result: draw.");

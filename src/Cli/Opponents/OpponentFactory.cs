@@ -20,6 +20,7 @@ public static class OpponentFactory
         "random",
         "perfect (tictactoe)",
         "alphabeta:DEPTH or alphabeta:TIMEms (connect4)",
+        "mcts:PLAYOUTS (pure MCTS with random rollouts, any game)",
     ];
 
     /// <summary>The opponent used when none is given: the strongest ready-made one for the game.</summary>
@@ -45,6 +46,7 @@ public static class OpponentFactory
             "random" => new RandomPlayer<TGame, TMove>(new Random(NoArgument(spec, argument, options.Seed))),
             "perfect" => Perfect<TGame, TMove>(spec, argument, options),
             "alphabeta" => AlphaBeta<TGame, TMove>(spec, argument),
+            "mcts" => Mcts<TGame, TMove>(spec, argument, options),
             _ => throw Unknown(spec),
         };
     }
@@ -65,6 +67,17 @@ public static class OpponentFactory
             return (IPlayer<TGame, TMove>)(object)new PerfectTicTacToePlayer(new Random(seed));
         }
         throw new UsageException($"opponent 'perfect' exists only for tictactoe; for {TGame.Name} choose {string.Join(", ", Choices.Where(c => !c.StartsWith("perfect", StringComparison.Ordinal)))}");
+    }
+
+    private static IPlayer<TGame, TMove> Mcts<TGame, TMove>(string spec, string? argument, OpponentOptions options)
+        where TGame : struct, IGame<TGame, TMove>
+        where TMove : struct, IEquatable<TMove>
+    {
+        if (argument is null || !int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out int playouts) || playouts < 1)
+        {
+            throw new UsageException($"bad opponent '{spec}': write mcts:PLAYOUTS, e.g. mcts:2000");
+        }
+        return MctsPlayer<TGame, TMove>.Rollout(playouts, options.Seed);
     }
 
     private static IPlayer<TGame, TMove> AlphaBeta<TGame, TMove>(string spec, string? argument)

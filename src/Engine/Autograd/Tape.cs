@@ -100,7 +100,14 @@ public sealed class Tape
             Tensor t = arena[i];
             if (t.RequiresGrad)
             {
-                t.Grad.Clear();
+                if (t.Length >= TensorOps.ParallelThreshold && Pool.Threads > 1)
+                {
+                    ClearInParallel(t);
+                }
+                else
+                {
+                    t.Grad.Clear();
+                }
             }
         }
 
@@ -110,6 +117,12 @@ public sealed class Tape
         {
             TensorOps.Backward(this, ref entries[i]);
         }
+    }
+
+    private void ClearInParallel(Tensor t)
+    {
+        _ = t.Grad;
+        Pool.For(t.Length, TensorOps.ParallelThreshold / 2, (s, e) => t.Grad[s..e].Clear());
     }
 
     /// <summary>

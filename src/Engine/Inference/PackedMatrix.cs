@@ -23,6 +23,26 @@ internal sealed unsafe class PackedMatrix
 
     /// <summary>Packs B(p, j) = element(p, j) for p &lt; k, j &lt; n, with the given bias (or zeros when empty).</summary>
     public PackedMatrix(int k, int n, Func<int, int, float> element, ReadOnlySpan<float> bias)
+        : this(k, n)
+    {
+        for (int p = 0; p < k; p++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Set(p, j, element(p, j));
+            }
+        }
+        for (int j = 0; j < n && j < bias.Length; j++)
+        {
+            _bias[_biasOffset + j] = bias[j];
+        }
+    }
+
+    /// <summary>
+    /// A zero K×N matrix to be filled with <see cref="Set"/> (the training convolution refills one per call); without
+    /// <paramref name="keepPlain"/> only the packed copy exists (for users that never take the fallback path).
+    /// </summary>
+    public PackedMatrix(int k, int n, bool keepPlain = true)
     {
         K = k;
         N = n;
@@ -31,20 +51,17 @@ internal sealed unsafe class PackedMatrix
         _bias = GC.AllocateArray<float>(Slivers * SliverWidth + 16, pinned: true);
         _dataOffset = AlignOffset(_data);
         _biasOffset = AlignOffset(_bias);
-        Plain = new float[k * n];
-        for (int p = 0; p < k; p++)
+        Plain = keepPlain ? new float[k * n] : [];
+    }
+
+    /// <summary>B(p, j) = value, in both the packed and the plain copy.</summary>
+    public void Set(int p, int j, float value)
+    {
+        if (Plain.Length != 0)
         {
-            for (int j = 0; j < n; j++)
-            {
-                float v = element(p, j);
-                Plain[p * n + j] = v;
-                _data[_dataOffset + ((j / SliverWidth) * k + p) * SliverWidth + j % SliverWidth] = v;
-            }
+            Plain[p * N + j] = value;
         }
-        for (int j = 0; j < n && j < bias.Length; j++)
-        {
-            _bias[_biasOffset + j] = bias[j];
-        }
+        _data[_dataOffset + ((j / SliverWidth) * K + p) * SliverWidth + j % SliverWidth] = value;
     }
 
     public int K { get; }

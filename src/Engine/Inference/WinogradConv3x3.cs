@@ -29,11 +29,28 @@ internal sealed unsafe class WinogradConv3x3
     [ThreadStatic]
     private static float[]? t_scratch;
 
+    private static readonly double[,] G =
+    {
+        { 1.0 / 4, 0, 0 },
+        { -1.0 / 6, -1.0 / 6, -1.0 / 6 },
+        { -1.0 / 6, 1.0 / 6, -1.0 / 6 },
+        { 1.0 / 24, 1.0 / 12, 1.0 / 6 },
+        { 1.0 / 24, -1.0 / 12, 1.0 / 6 },
+        { 0, 0, 1 },
+    };
+
     private readonly PackedMatrix[] _u;
     private readonly float[] _bias;
 
     /// <summary>Transforms the filters <paramref name="weight"/>[Cout][Cin][3][3] (BN already folded in).</summary>
     public WinogradConv3x3(int inChannels, int outChannels, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias)
+        : this(inChannels, outChannels)
+    {
+        SetWeights(weight, bias, adjoint: false);
+    }
+
+    /// <summary>A convolution with zero filters, to be set with <see cref="SetWeights"/> before each use.</summary>
+    public WinogradConv3x3(int inChannels, int outChannels)
     {
         if (inChannels % 16 != 0 || outChannels % 16 != 0)
         {
@@ -42,49 +59,84 @@ internal sealed unsafe class WinogradConv3x3
         InChannels = inChannels;
         OutChannels = outChannels;
         _bias = GC.AllocateArray<float>(outChannels, pinned: true);
-        bias.CopyTo(_bias);
-        // U[ξ][ci][co] = (G g Gᵀ)[ξ] for g = weight[co][ci], computed in double precision.
-        var u = new float[Xi][];
-        for (int x = 0; x < Xi; x++)
-        {
-            u[x] = new float[inChannels * outChannels];
-        }
-        double[,] gm =
-        {
-            { 1.0 / 4, 0, 0 },
-            { -1.0 / 6, -1.0 / 6, -1.0 / 6 },
-            { -1.0 / 6, 1.0 / 6, -1.0 / 6 },
-            { 1.0 / 24, 1.0 / 12, 1.0 / 6 },
-            { 1.0 / 24, -1.0 / 12, 1.0 / 6 },
-            { 0, 0, 1 },
-        };
-        var tmp = new double[Alpha, 3];
-        for (int co = 0; co < outChannels; co++)
-        {
-            for (int ci = 0; ci < inChannels; ci++)
-            {
-                int w0 = (co * inChannels + ci) * 9;
-                for (int i = 0; i < Alpha; i++)
-                {
-                    for (int j = 0; j < 3; j++)
-                    {
-                        tmp[i, j] = gm[i, 0] * weight[w0 + j] + gm[i, 1] * weight[w0 + 3 + j] + gm[i, 2] * weight[w0 + 6 + j];
-                    }
-                }
-                for (int i = 0; i < Alpha; i++)
-                {
-                    for (int j = 0; j < Alpha; j++)
-                    {
-                        u[i * Alpha + j][ci * outChannels + co] = (float)(tmp[i, 0] * gm[j, 0] + tmp[i, 1] * gm[j, 1] + tmp[i, 2] * gm[j, 2]);
-                    }
-                }
-            }
-        }
         _u = new PackedMatrix[Xi];
         for (int x = 0; x < Xi; x++)
         {
-            float[] ux = u[x];
-            _u[x] = new PackedMatrix(inChannels, outChannels, (p, j) => ux[p * outChannels + j], default);
+            _u[x] = new PackedMatrix(inChannels, outChannels, keepPlain: false);
+        }
+    }
+
+    /// <summary>
+    /// U[ξ][ci][co] = (G g Gᵀ)[ξ], written straight into the packed slivers, 16 output channels per vector.
+    /// g = weight[co][ci] ([Cout][Cin][3][3]); or, when <paramref name="adjoint"/>, the filter of the input-gradient
+    /// convolution: weight is laid out [Cin][Cout][3][3] (the forward layer's [out][in]) and g[co][ci] is
+    /// weight[ci][co] rotated by 180°. The training convolution calls this on every step, so it is vectorised.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SetWeights(ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, bool adjoint)
+    {
+        int inChannels = InChannels, outChannels = OutChannels;
+        if (weight.Length < inChannels * outChannels * 9)
+        {
+            throw new ArgumentException($"Winograd filters need {inChannels * outChannels * 9} values; got {weight.Length}.");
+        }
+        if (bias.IsEmpty)
+        {
+            Array.Clear(_bias);
+        }
+        else
+        {
+            bias[..outChannels].CopyTo(_bias);
+        }
+        float* lanes = stackalloc float[16];
+        Vector512<float>* g = stackalloc Vector512<float>[9];
+        Vector512<float>* t = stackalloc Vector512<float>[Alpha * 3];
+        var quarter = Vector512.Create(0.25f);
+        var sixth = Vector512.Create(1f / 6);
+        var twelfth = Vector512.Create(1f / 12);
+        var twentyFourth = Vector512.Create(1f / 24);
+        fixed (float* w = weight)
+        {
+            for (int ci = 0; ci < inChannels; ci++)
+            {
+                for (int co0 = 0; co0 < outChannels; co0 += 16)
+                {
+                    // 1. Gather the 16 filters g[q] (one lane per output channel).
+                    for (int q = 0; q < 9; q++)
+                    {
+                        for (int l = 0; l < 16; l++)
+                        {
+                            int co = co0 + l;
+                            lanes[l] = adjoint ? w[((long)ci * outChannels + co) * 9 + 8 - q] : w[((long)co * inChannels + ci) * 9 + q];
+                        }
+                        g[q] = Vector512.Load(lanes);
+                    }
+                    // 2. t = G g (6×3), rows of G: ¼[1 0 0], −⅙[1 1 1], −⅙[1 −1 1], [1/24 1/12 1/6], [1/24 −1/12 1/6], [0 0 1].
+                    for (int j = 0; j < 3; j++)
+                    {
+                        Vector512<float> g0 = g[j], g1 = g[3 + j], g2 = g[6 + j];
+                        t[j] = quarter * g0;
+                        t[3 + j] = -sixth * (g0 + g1 + g2);
+                        t[6 + j] = -sixth * (g0 - g1 + g2);
+                        t[9 + j] = twentyFourth * g0 + twelfth * g1 + sixth * g2;
+                        t[12 + j] = twentyFourth * g0 - twelfth * g1 + sixth * g2;
+                        t[15 + j] = g2;
+                    }
+                    // 3. U = t Gᵀ (6×6), stored at ξ = 6i + j in the packed sliver of these 16 output channels.
+                    long offset = (long)ci * PackedMatrix.SliverWidth + co0 % PackedMatrix.SliverWidth;
+                    int sliver = co0 / PackedMatrix.SliverWidth;
+                    for (int i = 0; i < Alpha; i++)
+                    {
+                        Vector512<float> t0 = t[i * 3], t1 = t[i * 3 + 1], t2 = t[i * 3 + 2];
+                        Vector512.Store(quarter * t0, _u[i * 6].Sliver(sliver) + offset);
+                        Vector512.Store(-sixth * (t0 + t1 + t2), _u[i * 6 + 1].Sliver(sliver) + offset);
+                        Vector512.Store(-sixth * (t0 - t1 + t2), _u[i * 6 + 2].Sliver(sliver) + offset);
+                        Vector512.Store(twentyFourth * t0 + twelfth * t1 + sixth * t2, _u[i * 6 + 3].Sliver(sliver) + offset);
+                        Vector512.Store(twentyFourth * t0 - twelfth * t1 + sixth * t2, _u[i * 6 + 4].Sliver(sliver) + offset);
+                        Vector512.Store(t2, _u[i * 6 + 5].Sliver(sliver) + offset);
+                    }
+                }
+            }
         }
     }
 
@@ -103,11 +155,15 @@ internal sealed unsafe class WinogradConv3x3
     {
         int tilesY = (height + 3) / 4, tilesX = (width + 3) / 4;
         int tiles = batch * tilesY * tilesX;
-        int perBlock = TilesPerBlock;
-        int blocks = (tiles + perBlock - 1) / perBlock;
         var job = new Job(input, batch, height, width, output, residual, relu, tilesY, tilesX, tiles);
-        if (blocks >= pool.Threads || pool.Threads == 1)
+        if (pool.Threads == 1 || tiles >= 8 * pool.Threads)
         {
+            // Blocks of at most TilesPerBlock tiles, their count a multiple of the thread count so no thread idles
+            // at the end (3 blocks on 2 threads would cost a third of the time).
+            int blocks = (tiles + TilesPerBlock - 1) / TilesPerBlock;
+            blocks = (blocks + pool.Threads - 1) / pool.Threads * pool.Threads;
+            int perBlock = Math.Max(8, ((tiles + blocks - 1) / blocks + 7) / 8 * 8);
+            blocks = (tiles + perBlock - 1) / perBlock;
             if (blocks == 1 || pool.Threads == 1)
             {
                 for (int b = 0; b < blocks; b++)
@@ -132,6 +188,130 @@ internal sealed unsafe class WinogradConv3x3
                 (float*)mm + (long)x * tiles * OutChannels, OutChannels, false);
         });
         pool.For(tiles, 1, (t0, t1) => OutputTransform(in job, t0, t1, 0, (float*)mm, tiles));
+    }
+
+    /// <summary>Tile count of an N×H×W batch (4×4 output tiles).</summary>
+    public static int TileCount(int batch, int height, int width) => batch * ((height + 3) / 4) * ((width + 3) / 4);
+
+    /// <summary>V[ξ][t − t0][ci] = (Bᵀ d B)[ξ] of input (NHWC, InChannels) for tiles [t0, t1); ld = tiles per ξ in v.</summary>
+    public void TransformInput(float* input, int batch, int height, int width, int t0, int t1, float* v, int ld)
+    {
+        var job = new Job(input, batch, height, width, null, null, false, (height + 3) / 4, (width + 3) / 4, TileCount(batch, height, width));
+        InputTransform(in job, t0, t1, t0, v, ld);
+    }
+
+    /// <summary>
+    /// The adjoint of the output transform, for the weight gradient: gM[ξ][t − t0][c] = (A gY Aᵀ)[ξ] where gY is the
+    /// 4×4 tile of the output gradient (NHWC, <paramref name="channels"/>), zero off the board.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransformGradOutput(float* gradOutput, int channels, int batch, int height, int width, int t0, int t1, float* gm, int ld)
+    {
+        int tilesY = (height + 3) / 4, tilesX = (width + 3) / 4;
+        long xiStride = (long)ld * channels;
+        Vector512<float>* s = stackalloc Vector512<float>[Alpha * 4];
+        Vector512<float>* g = stackalloc Vector512<float>[16];
+        Vector512<float> two = Vector512.Create(2f), four = Vector512.Create(4f), eight = Vector512.Create(8f);
+        for (int t = t0; t < t1; t++)
+        {
+            int img = t / (tilesY * tilesX), rem = t % (tilesY * tilesX);
+            int y0 = rem / tilesX * 4, x0 = rem % tilesX * 4;
+            float* imgBase = gradOutput + (long)img * height * width * channels;
+            float* dst = gm + (long)(t - t0) * channels;
+            for (int c = 0; c < channels; c += 16)
+            {
+                // 1. Gather the 4×4 gradient tile.
+                for (int r = 0; r < 4; r++)
+                {
+                    for (int q = 0; q < 4; q++)
+                    {
+                        int y = y0 + r, x = x0 + q;
+                        g[r * 4 + q] = y < height && x < width ? Vector512.Load(imgBase + ((long)y * width + x) * channels + c) : Vector512<float>.Zero;
+                    }
+                }
+                // 2. Columns: s[6][4] = A gY.
+                for (int q = 0; q < 4; q++)
+                {
+                    Vector512<float> y0v = g[q], y1v = g[4 + q], y2v = g[8 + q], y3v = g[12 + q];
+                    s[q] = y0v;
+                    s[4 + q] = y0v + y1v + y2v + y3v;
+                    s[8 + q] = y0v - y1v + y2v - y3v;
+                    s[12 + q] = y0v + two * y1v + four * y2v + eight * y3v;
+                    s[16 + q] = y0v - two * y1v + four * y2v - eight * y3v;
+                    s[20 + q] = y3v;
+                }
+                // 3. Rows: gM = s Aᵀ, stored at ξ = 6i + j.
+                for (int i = 0; i < Alpha; i++)
+                {
+                    Vector512<float> y0v = s[i * 4], y1v = s[i * 4 + 1], y2v = s[i * 4 + 2], y3v = s[i * 4 + 3];
+                    float* o = dst + c + i * 6 * xiStride;
+                    Vector512.Store(y0v, o);
+                    Vector512.Store(y0v + y1v + y2v + y3v, o + xiStride);
+                    Vector512.Store(y0v - y1v + y2v - y3v, o + 2 * xiStride);
+                    Vector512.Store(y0v + two * y1v + four * y2v + eight * y3v, o + 3 * xiStride);
+                    Vector512.Store(y0v - two * y1v + four * y2v - eight * y3v, o + 4 * xiStride);
+                    Vector512.Store(y3v, o + 5 * xiStride);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// gradWeight[co][ci][3][3] (+)= Gᵀ gU[·][ci][co] G, the adjoint of the filter transform; gU is [36][Cin][Cout]
+    /// (Cout a multiple of 16). Vectorised over 16 output channels.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void WeightGradientFromTransformed(float* gu, int inChannels, int outChannels, Span<float> gradWeight, bool accumulate)
+    {
+        long xiStride = (long)inChannels * outChannels;
+        Vector512<float>* t = stackalloc Vector512<float>[3 * Alpha];
+        float* lanes = stackalloc float[16];
+        var quarter = Vector512.Create(0.25f);
+        var sixth = Vector512.Create(1f / 6);
+        var twelfth = Vector512.Create(1f / 12);
+        var twentyFourth = Vector512.Create(1f / 24);
+        fixed (float* gw = gradWeight)
+        {
+            for (int ci = 0; ci < inChannels; ci++)
+            {
+                for (int co0 = 0; co0 < outChannels; co0 += 16)
+                {
+                    float* u = gu + (long)ci * outChannels + co0;
+                    // 1. t[ky][j] = Σ_i G[i][ky] gU[6i + j] (Gᵀ from the left), columns j = 0..5.
+                    for (int j = 0; j < Alpha; j++)
+                    {
+                        Vector512<float> u0 = Vector512.Load(u + j * xiStride), u1 = Vector512.Load(u + (6 + j) * xiStride);
+                        Vector512<float> u2 = Vector512.Load(u + (12 + j) * xiStride), u3 = Vector512.Load(u + (18 + j) * xiStride);
+                        Vector512<float> u4 = Vector512.Load(u + (24 + j) * xiStride), u5 = Vector512.Load(u + (30 + j) * xiStride);
+                        t[j] = quarter * u0 - sixth * (u1 + u2) + twentyFourth * (u3 + u4);
+                        t[Alpha + j] = sixth * (u2 - u1) + twelfth * (u3 - u4);
+                        t[2 * Alpha + j] = sixth * (u3 + u4 - u1 - u2) + u5;
+                    }
+                    // 2. r[ky][kx] = Σ_j t[ky][j] G[j][kx], scattered to the 16 filters.
+                    for (int ky = 0; ky < 3; ky++)
+                    {
+                        Vector512<float> t0 = t[ky * Alpha], t1 = t[ky * Alpha + 1], t2 = t[ky * Alpha + 2];
+                        Vector512<float> t3 = t[ky * Alpha + 3], t4 = t[ky * Alpha + 4], t5 = t[ky * Alpha + 5];
+                        Vector512<float> r0 = quarter * t0 - sixth * (t1 + t2) + twentyFourth * (t3 + t4);
+                        Vector512<float> r1 = sixth * (t2 - t1) + twelfth * (t3 - t4);
+                        Vector512<float> r2 = sixth * (t3 + t4 - t1 - t2) + t5;
+                        Scatter(gw, r0, co0, ci, inChannels, ky * 3, accumulate, lanes);
+                        Scatter(gw, r1, co0, ci, inChannels, ky * 3 + 1, accumulate, lanes);
+                        Scatter(gw, r2, co0, ci, inChannels, ky * 3 + 2, accumulate, lanes);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Scatter(float* gw, Vector512<float> r, int co0, int ci, int inChannels, int tap, bool accumulate, float* lanes)
+    {
+        Vector512.Store(r, lanes);
+        for (int l = 0; l < 16; l++)
+        {
+            float* d = gw + ((long)(co0 + l) * inChannels + ci) * 9 + tap;
+            *d = accumulate ? *d + lanes[l] : lanes[l];
+        }
     }
 
     private void Block(in Job job, int t0, int t1)

@@ -23,6 +23,7 @@ public sealed class Mlp : Module
     private readonly Linear[] layers;
     private float[] bufferA = [];
     private float[] bufferB = [];
+    private float[] scratch = [];
 
     /// <summary>Builds the network with PyTorch's default initialisation drawn from <paramref name="rng"/>.</summary>
     /// <exception cref="ArgumentException">Fewer than two sizes, or a size is not positive.</exception>
@@ -92,6 +93,17 @@ public sealed class Mlp : Module
             bufferB = new float[widest];
         }
 
+        int largest = 0;
+        foreach (Linear l in layers)
+        {
+            largest = Math.Max(largest, l.InFeatures * l.OutFeatures);
+        }
+
+        if (scratch.Length < largest)
+        {
+            scratch = new float[largest];
+        }
+
         ReadOnlySpan<float> x = input;
         pool ??= ComputePool.Sequential;
         for (int i = 0; i < layers.Length; i++)
@@ -99,7 +111,7 @@ public sealed class Mlp : Module
             Linear l = layers[i];
             bool last = i == layers.Length - 1;
             Span<float> y = last ? output : (i % 2 == 0 ? bufferA : bufferB).AsSpan(0, batch * l.OutFeatures);
-            TensorOps.LinearForward(x, l.Weight.Span, l.Bias is null ? default : l.Bias.Span, y, batch, l.InFeatures, l.OutFeatures, pool);
+            TensorOps.LinearForward(x, l.Weight.Span, l.Bias is null ? default : l.Bias.Span, y, batch, l.InFeatures, l.OutFeatures, pool, scratch);
             if (!last)
             {
                 if (HiddenActivation == Activation.Tanh)

@@ -145,6 +145,41 @@ public abstract class Module
         }
     }
 
+    /// <summary>
+    /// Polyak averaging for target networks (DQN, SAC): every parameter p ← (1 − τ)·p + τ·source, buffers copied.
+    /// τ = 1 copies. <paramref name="source"/> must have the same architecture.
+    /// </summary>
+    /// <exception cref="ArgumentException">The modules differ in names or shapes, or τ is outside [0, 1].</exception>
+    public void SoftUpdateFrom(Module source, float tau)
+    {
+        if (tau is < 0 or > 1)
+        {
+            throw new ArgumentException($"τ must be in [0, 1], got {tau}.", nameof(tau));
+        }
+
+        using IEnumerator<(string Name, Tensor Tensor)> theirs = source.NamedParameters().Concat(source.NamedBuffers()).GetEnumerator();
+        foreach ((string name, Tensor mine) in NamedParameters().Concat(NamedBuffers()))
+        {
+            if (!theirs.MoveNext() || theirs.Current.Name != name || !theirs.Current.Tensor.ShapeEquals(mine.Shape))
+            {
+                throw new ArgumentException($"SoftUpdateFrom: the source module does not match at '{name}' {mine.ShapeString}.", nameof(source));
+            }
+
+            Span<float> dst = mine.Span;
+            ReadOnlySpan<float> src = theirs.Current.Tensor.Span;
+            bool isBuffer = !mine.RequiresGrad;
+            if (tau == 1f || isBuffer)
+            {
+                src.CopyTo(dst);
+            }
+            else
+            {
+                System.Numerics.Tensors.TensorPrimitives.Multiply(dst, 1f - tau, dst);
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(src, tau, dst, dst);
+            }
+        }
+    }
+
     /// <summary>Sets the gradients of all parameters to zero.</summary>
     public void ZeroGrad()
     {

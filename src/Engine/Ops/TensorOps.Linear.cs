@@ -28,7 +28,7 @@ public static partial class TensorOps
         int n = x.Shape[0];
         bool record = tape.ShouldRecord(x, weight, bias);
         Tensor y = tape.Alloc([n, outF], record);
-        LinearForward(x.Span, weight.Span, bias is null ? default : bias.Span, y.Span, n, inF, outF, tape.Pool);
+        LinearForward(x.Span, weight.Span, bias is null ? default : bias.Span, y.Span, n, inF, outF, tape.Pool, tape.Scratch(1, inF * outF));
         if (record)
         {
             ref TapeEntry e = ref tape.Record(OpKind.Linear, y);
@@ -40,12 +40,25 @@ public static partial class TensorOps
         return y;
     }
 
-    /// <summary>The forward product of <see cref="Linear"/> on raw spans (also used by the no-tape MLP path).</summary>
-    internal static void LinearForward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> y, int n, int inF, int outF, ComputePool pool)
+    /// <summary>
+    /// The forward product of <see cref="Linear"/> on raw spans (also used by the no-tape MLP path);
+    /// <paramref name="scratch"/> holds at least in·out floats.
+    /// </summary>
+    internal static void LinearForward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> y, int n, int inF, int outF, ComputePool pool, Span<float> scratch)
     {
         if (IsSmall(n, outF, inF))
         {
-            SmallGemm.MultiplyNT(n, outF, inF, x, inF, w, inF, y, outF, false);
+            if (n >= 8 && outF >= 16)
+            {
+                // Broadcast-FMA form on Wᵀ: the transpose (in·out) is cheap next to the n·in·out product.
+                Span<float> wt = scratch[..(inF * outF)];
+                SmallGemm.Transpose(w, outF, inF, inF, wt);
+                SmallGemm.Multiply(n, outF, inF, x, inF, 1, wt, outF, y, outF, false);
+            }
+            else
+            {
+                SmallGemm.MultiplyNT(n, outF, inF, x, inF, w, inF, y, outF, false);
+            }
         }
         else
         {
@@ -92,7 +105,21 @@ public static partial class TensorOps
         if (w.RequiresGrad)
         {
             // dW[out, in] += dy[N, out]ᵀ · x[N, in]
-            if (IsSmall(outF, inF, n))
+            if (IsSmall(outF, inF, n) && inF < 16 && outF >= 16)
+            {
+                // Narrow input (e.g. 4 observations): dWᵀ[in, out] = xᵀ · dy is vectorised along out; add it transposed.
+                Span<float> dwt = tape.Scratch(1, inF * outF).AsSpan(0, inF * outF);
+                SmallGemm.Multiply(inF, outF, n, x.Span, 1, inF, gy, outF, dwt, outF, false);
+                Span<float> gw = w.Grad;
+                for (int i = 0; i < inF; i++)
+                {
+                    for (int o = 0; o < outF; o++)
+                    {
+                        gw[(o * inF) + i] += dwt[(i * outF) + o];
+                    }
+                }
+            }
+            else if (IsSmall(outF, inF, n))
             {
                 SmallGemm.Multiply(outF, inF, n, gy, 1, outF, x.Span, inF, w.Grad, inF, true);
             }

@@ -23,7 +23,7 @@ public static partial class TensorOps
             case OpKind.Add:
             case OpKind.Sub:
             case OpKind.Mul:
-                BroadcastBackward(ref e);
+                BroadcastBackward(tape, ref e);
                 break;
             case OpKind.AddScalar:
             case OpKind.Scale:
@@ -35,7 +35,7 @@ public static partial class TensorOps
             case OpKind.Log:
             case OpKind.Square:
             case OpKind.Clamp:
-                UnaryBackward(ref e);
+                UnaryBackward(tape, ref e);
                 break;
             case OpKind.Minimum:
             case OpKind.Maximum:
@@ -51,7 +51,7 @@ public static partial class TensorOps
                 Conv2dBackward(tape, ref e);
                 break;
             case OpKind.BatchNorm2d:
-                BatchNormBackward(ref e);
+                BatchNormBackward(tape, ref e);
                 break;
             case OpKind.Sum:
             case OpKind.Mean:
@@ -107,6 +107,22 @@ public static partial class TensorOps
                 break;
             default:
                 throw new InvalidOperationException($"No backward for {e.Kind}.");
+        }
+    }
+
+    /// <summary>Elementwise work below this many elements stays on the calling thread (the hand-off costs more).</summary>
+    internal const int ParallelThreshold = 1 << 16;
+
+    /// <summary>Runs body(start, end) over [0, length), split across the tape's pool when the work is large.</summary>
+    internal static void ParallelFor(Tape tape, int length, Action<int, int> body)
+    {
+        if (tape.Pool.Threads == 1 || length < ParallelThreshold)
+        {
+            body(0, length);
+        }
+        else
+        {
+            tape.Pool.For(length, ParallelThreshold / 2, body);
         }
     }
 

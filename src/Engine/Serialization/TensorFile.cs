@@ -146,7 +146,7 @@ public static class TensorFile
 
         // 2. Structure (detects truncation before the checksum, for a precise message).
         int body = bytes.Length - HashSize;
-        TensorFileContents? contents = TryParse(bytes, Math.Max(0, body), source, out int needed, out string? structureError);
+        TensorFileContents? contents = TryParse(bytes, Math.Max(0, body), out int needed, out string? structureError);
         if (contents is null && needed > body)
         {
             throw Truncated(source, bytes.Length, needed + HashSize);
@@ -164,7 +164,7 @@ public static class TensorFile
     private static WeightsFileException Truncated(string source, int length, int needed) =>
         new($"'{source}' is truncated (or its header is damaged): it has {length} bytes but its header describes at least {needed}. The download or copy was cut short; copy the file again.");
 
-    private static TensorFileContents? TryParse(ReadOnlySpan<byte> bytes, int body, string source, out int needed, out string? error)
+    private static TensorFileContents? TryParse(ReadOnlySpan<byte> bytes, int body, out int needed, out string? error)
     {
         int pos = Magic.Length + 4;
         needed = 0;
@@ -314,7 +314,6 @@ public static class TensorFile
             return null;
         }
 
-        _ = source;
         return new TensorFileContents(meta, tensors, FormatVersion);
     }
 }

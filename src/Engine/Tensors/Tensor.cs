@@ -159,7 +159,7 @@ public sealed class Tensor
 
     /// <summary>
     /// Re-targets this arena tensor to a new shape, growing the array if needed (tape-internal; values are undefined
-    /// afterwards). Returns true if the array was kept.
+    /// afterwards).
     /// </summary>
     internal void Reset(ReadOnlySpan<int> newShape)
     {

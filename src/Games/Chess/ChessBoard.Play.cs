@@ -5,23 +5,6 @@ namespace Zero.Games.Chess;
 /// <summary>Making a move (copy-make) and the internal setters FEN parsing uses.</summary>
 public partial struct ChessBoard
 {
-    /// <summary>For each square, the castling rights that survive a move from or to it (a king or rook leaving
-    /// home, or a rook captured at home, loses its right).</summary>
-    private static readonly CastlingRights[] CastlingMask = BuildCastlingMask();
-
-    private static CastlingRights[] BuildCastlingMask()
-    {
-        var mask = new CastlingRights[64];
-        Array.Fill(mask, CastlingRights.All);
-        mask[0] = ~CastlingRights.WhiteQueenside & CastlingRights.All;
-        mask[7] = ~CastlingRights.WhiteKingside & CastlingRights.All;
-        mask[4] = ~(CastlingRights.WhiteKingside | CastlingRights.WhiteQueenside) & CastlingRights.All;
-        mask[56] = ~CastlingRights.BlackQueenside & CastlingRights.All;
-        mask[63] = ~CastlingRights.BlackKingside & CastlingRights.All;
-        mask[60] = ~(CastlingRights.BlackKingside | CastlingRights.BlackQueenside) & CastlingRights.All;
-        return mask;
-    }
-
     /// <summary>The board after <paramref name="move"/>, which must be legal here; this board is unchanged.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly ChessBoard Play(ChessMove move)
@@ -32,8 +15,8 @@ public partial struct ChessBoard
     }
 
     /// <summary>
-    /// Applies a legal move in place: 1. clear the old en-passant square and flip the side; 2. move the rook too when
-    /// castling, remove the captured piece (behind the target square for en passant); 3. move the piece, promoting it
+    /// Applies a legal move in place: 1. clear the old en-passant square and flip the side; 2. castling moves king and
+    /// rook to their files; otherwise remove the captured piece (behind the target square for en passant); 3. move the piece, promoting it
     /// at the last rank; 4. set a new en-passant square after a double step when an enemy pawn could take; 5. update
     /// castling rights, clocks and the hash.
     /// </summary>
@@ -52,52 +35,63 @@ public partial struct ChessBoard
         MoveKind kind = move.Kind;
         if (kind == MoveKind.Castling)
         {
+            // the move is "king takes own rook"; both land on the g/c and f/d files (Chess960 rules, standard included)
+            int rank = from & 56;
             bool kingside = to > from;
-            int rookFrom = kingside ? from + 3 : from - 4;
-            int rookTo = kingside ? from + 1 : from - 1;
-            MovePiece(us, PieceType.Rook, rookFrom, rookTo);
-            hash ^= Zobrist.Piece(us, PieceType.Rook, rookFrom) ^ Zobrist.Piece(us, PieceType.Rook, rookTo);
+            int kingTo = rank | (kingside ? 6 : 2), rookTo = rank | (kingside ? 5 : 3);
+            Remove(us, PieceType.King, from);
+            Remove(us, PieceType.Rook, to);
+            Put(us, PieceType.King, kingTo);
+            Put(us, PieceType.Rook, rookTo);
+            hash ^= Zobrist.Piece(us, PieceType.King, from) ^ Zobrist.Piece(us, PieceType.King, kingTo)
+                  ^ Zobrist.Piece(us, PieceType.Rook, to) ^ Zobrist.Piece(us, PieceType.Rook, rookTo);
         }
-        else if (kind == MoveKind.EnPassant)
+        else
         {
-            int captured = to ^ 8;
-            Remove(them, PieceType.Pawn, captured);
-            hash ^= Zobrist.Piece(them, PieceType.Pawn, captured);
-        }
-        else if ((_boards[6 + them] & Bitboards.Bit(to)) != 0)
-        {
-            PieceType captured = PieceAt(to);
-            Remove(them, captured, to);
-            hash ^= Zobrist.Piece(them, captured, to);
-            _halfmove = 0;
-        }
-        MovePiece(us, piece, from, to);
-        hash ^= Zobrist.Piece(us, piece, from) ^ Zobrist.Piece(us, piece, to);
-        if (piece == PieceType.Pawn)
-        {
-            _halfmove = 0;
-            if (kind == MoveKind.Promotion)
+            if (kind == MoveKind.EnPassant)
             {
-                PieceType promoted = move.Promotion;
-                Remove(us, PieceType.Pawn, to);
-                Put(us, promoted, to);
-                hash ^= Zobrist.Piece(us, PieceType.Pawn, to) ^ Zobrist.Piece(us, promoted, to);
+                int captured = to ^ 8;
+                Remove(them, PieceType.Pawn, captured);
+                hash ^= Zobrist.Piece(them, PieceType.Pawn, captured);
             }
-            else if ((from ^ to) == 16)
+            else if ((_boards[6 + them] & Bitboards.Bit(to)) != 0)
             {
-                int passed = (from + to) >> 1;
-                if ((Bitboards.Pawn(us, passed) & Pieces(them, PieceType.Pawn)) != 0)
+                PieceType captured = PieceAt(to);
+                Remove(them, captured, to);
+                hash ^= Zobrist.Piece(them, captured, to);
+                _halfmove = 0;
+            }
+            MovePiece(us, piece, from, to);
+            hash ^= Zobrist.Piece(us, piece, from) ^ Zobrist.Piece(us, piece, to);
+            if (piece == PieceType.Pawn)
+            {
+                _halfmove = 0;
+                if (kind == MoveKind.Promotion)
                 {
-                    _enPassant = (byte)passed;
-                    hash ^= Zobrist.EnPassant(passed);
+                    PieceType promoted = move.Promotion;
+                    Remove(us, PieceType.Pawn, to);
+                    Put(us, promoted, to);
+                    hash ^= Zobrist.Piece(us, PieceType.Pawn, to) ^ Zobrist.Piece(us, promoted, to);
+                }
+                else if ((from ^ to) == 16)
+                {
+                    int passed = (from + to) >> 1;
+                    if ((Bitboards.Pawn(us, passed) & Pieces(them, PieceType.Pawn)) != 0)
+                    {
+                        _enPassant = (byte)passed;
+                        hash ^= Zobrist.EnPassant(passed);
+                    }
                 }
             }
         }
-        CastlingRights rights = _castling & CastlingMask[from] & CastlingMask[to];
-        if (rights != _castling)
+        if (_castling != CastlingRights.None)
         {
-            hash ^= Zobrist.Castling(_castling) ^ Zobrist.Castling(rights);
-            _castling = rights;
+            CastlingRights rights = _castling & ~LostRights(piece == PieceType.King ? us : -1, from, to);
+            if (rights != _castling)
+            {
+                hash ^= Zobrist.Castling(_castling) ^ Zobrist.Castling(rights);
+                _castling = rights;
+            }
         }
         if (us == 1)
         {
@@ -105,6 +99,39 @@ public partial struct ChessBoard
         }
         _side = (byte)them;
         _hash = hash;
+    }
+
+    /// <summary>
+    /// The rights a move loses: both of <paramref name="kingColor"/>'s when its king moves (-1: no king moved), and
+    /// the right of any castling rook that leaves or is captured on its home square. A lost right's rook square goes
+    /// back to the standard one, so equal positions compare equal however they were reached.
+    /// </summary>
+    private CastlingRights LostRights(int kingColor, int from, int to)
+    {
+        CastlingRights lost = kingColor switch
+        {
+            0 => CastlingRights.WhiteKingside | CastlingRights.WhiteQueenside,
+            1 => CastlingRights.BlackKingside | CastlingRights.BlackQueenside,
+            _ => CastlingRights.None,
+        };
+        for (int r = 0; r < 4; r++)
+        {
+            int rook = (int)(_castlingRooks >> (8 * r)) & 0xFF;
+            if (rook == from || rook == to)
+            {
+                lost |= (CastlingRights)(1 << r);
+            }
+        }
+        lost &= _castling;
+        for (int r = 0; r < 4; r++)
+        {
+            if (((int)lost & (1 << r)) != 0)
+            {
+                uint mask = 0xFFu << (8 * r);
+                _castlingRooks = (_castlingRooks & ~mask) | (StandardCastlingRooks & mask);
+            }
+        }
+        return lost;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -125,10 +152,11 @@ public partial struct ChessBoard
 
     /// <summary>Builds a board from parts (FEN parsing); the caller has validated them. The hash is computed here.</summary>
     internal static ChessBoard FromParts(ReadOnlySpan<(int Color, PieceType Type, int Square)> pieces, int side,
-        CastlingRights castling, int enPassant, int halfmove, int fullmove)
+        CastlingRights castling, uint castlingRooks, int enPassant, int halfmove, int fullmove)
     {
         var b = new ChessBoard
         {
+            _castlingRooks = castlingRooks,
             _side = (byte)side,
             _castling = castling,
             _enPassant = Squares.None,

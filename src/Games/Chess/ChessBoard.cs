@@ -4,13 +4,14 @@ namespace Zero.Games.Chess;
 
 /// <summary>
 /// The rules core of chess: where the pieces stand, who moves, castling rights, the en-passant square, the move
-/// clocks and an incrementally updated Zobrist hash, in 80 bytes that are copied to make a move (copy-make: a
+/// clocks and an incrementally updated Zobrist hash, in 88 bytes that are copied to make a move (copy-make: a
 /// board never changes once made; <see cref="Play"/> returns a new one). It knows nothing about history; the
 /// game-level <see cref="ChessPosition"/> adds that for repetitions and the network planes. Perft, the move
 /// generator and the notations work on this type directly and allocate nothing.
 /// </summary>
 /// <remarks>
-/// Layout: 8 bitboards (<see cref="PieceBoards"/>), the hash, then the small fields. The en-passant square is
+/// Layout: 8 bitboards (<see cref="PieceBoards"/>), the hash, the home squares of the castling rooks (one byte per
+/// right: a1/h1/a8/h8 in standard chess, anywhere on the back rank in Chess960), then the small fields. The en-passant square is
 /// stored (and hashed, and written to FEN) only when a pawn of the side to move stands ready to capture there,
 /// as Stockfish does, so equal positions get equal hashes whichever way they were reached.
 /// </remarks>
@@ -18,6 +19,7 @@ public partial struct ChessBoard : IEquatable<ChessBoard>
 {
     private PieceBoards _boards;
     private ulong _hash;
+    private uint _castlingRooks;
     private ushort _fullmove;
     private ushort _halfmove;
     private byte _side;
@@ -29,7 +31,7 @@ public partial struct ChessBoard : IEquatable<ChessBoard>
 
     private static ChessBoard CreateStart()
     {
-        var b = new ChessBoard { _enPassant = Squares.None, _fullmove = 1, _castling = CastlingRights.All };
+        var b = new ChessBoard { _enPassant = Squares.None, _fullmove = 1, _castling = CastlingRights.All, _castlingRooks = StandardCastlingRooks };
         PieceType[] back = [PieceType.Rook, PieceType.Knight, PieceType.Bishop, PieceType.Queen, PieceType.King, PieceType.Bishop, PieceType.Knight, PieceType.Rook];
         for (int f = 0; f < 8; f++)
         {
@@ -46,6 +48,45 @@ public partial struct ChessBoard : IEquatable<ChessBoard>
     public readonly int SideToMove => _side;
 
     public readonly CastlingRights Castling => _castling;
+
+    /// <summary>The rook squares of standard chess per right (kingside h1, queenside a1, h8, a8), one byte each.</summary>
+    internal const uint StandardCastlingRooks = 7u | (0u << 8) | (63u << 16) | (56u << 24);
+
+    /// <summary>
+    /// The home square of the rook that castles with <paramref name="right"/> (one right only); h1, a1, h8, a8 in
+    /// standard chess.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int CastlingRook(CastlingRights right) =>
+        (int)(_castlingRooks >> (8 * System.Numerics.BitOperations.TrailingZeroCount((uint)right))) & 0xFF;
+
+    /// <summary>
+    /// True when castling needs Chess960 notation: some right castles with a king off the e-file or a rook off the a-
+    /// and h-files. Standard chess and Chess960 positions that look standard write castling as the king's move (e1g1).
+    /// </summary>
+    public readonly bool IsChess960Castling
+    {
+        get
+        {
+            for (int r = 0; r < 4; r++)
+            {
+                var right = (CastlingRights)(1 << r);
+                if ((_castling & right) != 0
+                    && (Squares.File(KingSquare(r >> 1)) != 4 || Squares.File(CastlingRook(right)) is not (0 or 7)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A move in UCI notation for this board: castling as the king's two-square move ("e1g1") in standard chess, as
+    /// the king taking its own rook ("f1h1") when <see cref="IsChess960Castling"/>.
+    /// </summary>
+    public readonly string FormatUci(ChessMove move) =>
+        move.Kind == MoveKind.Castling && IsChess960Castling ? Squares.Name(move.From) + Squares.Name(move.To) : move.ToString();
 
     /// <summary>The en-passant target square, or <see cref="Squares.None"/> when no en-passant capture is possible.</summary>
     public readonly int EnPassant => _enPassant;
@@ -198,6 +239,7 @@ public partial struct ChessBoard : IEquatable<ChessBoard>
 
     public readonly bool Equals(ChessBoard other) =>
         _hash == other._hash && _side == other._side && _castling == other._castling && _enPassant == other._enPassant
+        && _castlingRooks == other._castlingRooks
         && _halfmove == other._halfmove && _fullmove == other._fullmove
         && ((ReadOnlySpan<ulong>)_boards).SequenceEqual(other._boards);
 

@@ -26,7 +26,8 @@ namespace Zero.Games.Chess;
 /// Lc0 for a game started from a FEN. The clock plane is scaled to 0..1 where Lc0 feeds the raw ply count.
 /// <para><b>Policy</b> (1858 actions, the same move set as Lc0): for each from-square a1..h8 in order, every
 /// to-square a queen or a knight could reach on an empty board, in square order (1792 actions; a promotion to a
-/// queen and castling, written as the king's two-square move, use these); then the 66 under-promotions from the
+/// queen uses the plain pawn move, and castling the king's move onto its own rook, e1h1 or e1a1, as in Lc0, which
+/// also covers Chess960); then the 66 under-promotions from the
 /// seventh rank: for each file a..h, each direction (capture toward file a, straight, capture toward file h) that
 /// stays on the board, promotion to knight, bishop, rook. All squares in the side-to-move frame.</para>
 /// </remarks>

@@ -5,7 +5,7 @@ namespace Zero.Games.Chess;
 /// <see cref="ChessPosition"/> keeps a reference to it for threefold repetition and the history planes of the
 /// network input; nodes are shared between positions, so a search tree holding many positions of one game holds
 /// one chain. Chosen over a ring of hashes inside the position because the network needs whole boards, not hashes,
-/// and it keeps the position struct at 96 bytes; the price is one small allocation per reversible move (captures
+/// and it keeps the position struct at 104 bytes; the price is one small allocation per reversible move (captures
 /// and pawn moves cut the chain and allocate nothing). Perft and the move generator never touch it.
 /// </summary>
 public sealed class ChessHistory

@@ -8,7 +8,9 @@ namespace Zero.Games.Chess;
 ///   bits 0-5   from square        bits 12-13  promotion piece (0 knight, 1 bishop, 2 rook, 3 queen)
 ///   bits 6-11  to square          bits 14-15  kind (normal, promotion, en passant, castling)
 /// </code>
-/// Castling is stored as the king's own move (e1g1, e1c1), as UCI writes it. <c>default</c> (a1a1) is no move.
+/// Castling is stored as the king taking its own rook (e1h1, e1a1), which also covers Chess960;
+/// <see cref="ToString"/> writes it as the king's two-square move (e1g1) that standard UCI expects, and
+/// <see cref="ChessBoard.FormatUci"/> picks the Chess960 form when the board needs it. <c>default</c> (a1a1) is no move.
 /// The move generator writes these into caller-owned spans; the position and the notations read them.
 /// </summary>
 public readonly record struct ChessMove(ushort Value)
@@ -43,6 +45,9 @@ public readonly record struct ChessMove(ushort Value)
     /// <summary>True for the empty move (<c>default</c>).</summary>
     public bool IsNone => Value == 0;
 
+    /// <summary>The square the king ends on when this castling move is played (g- or c-file of its rank).</summary>
+    public int CastlingKingTarget => (From & 56) | (To > From ? 6 : 2);
+
     /// <summary>The move in UCI long algebraic notation: "e2e4", "e7e8q", castling as the king's move "e1g1".</summary>
     public override string ToString()
     {
@@ -50,7 +55,7 @@ public readonly record struct ChessMove(ushort Value)
         {
             return "0000";
         }
-        string text = Squares.Name(From) + Squares.Name(To);
+        string text = Squares.Name(From) + Squares.Name(Kind == MoveKind.Castling ? CastlingKingTarget : To);
         return Kind == MoveKind.Promotion ? text + "nbrq"[(int)Promotion - 1] : text;
     }
 }

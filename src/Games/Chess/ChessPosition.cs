@@ -14,7 +14,8 @@ namespace Zero.Games.Chess;
 /// material (<see cref="ChessBoard.IsInsufficientMaterial"/>). Draws by repetition and fifty moves are applied at
 /// once, as self-play and arena games want, rather than waiting for a claim.</para>
 /// <para>Text: <see cref="TryParsePosition"/> reads a bare FEN, <c>fen FEN [moves m1 m2 ...]</c>,
-/// <c>startpos [moves ...]</c>, an optional leading <c>position</c> (a UCI line) and "" or "-" for the start.
+/// <c>startpos [moves ...]</c>, <c>chess960 N [moves ...]</c> (Chess960 start position 0-959), an optional leading
+/// <c>position</c> (a UCI line) and "" or "-" for the start. FEN castling may be KQkq or rook files (Chess960).
 /// <see cref="FormatPosition"/> writes the FEN, followed by <c>moves ...</c> from the last capture or pawn move when
 /// there are reversible moves behind the position: those carry the repetition history, so the text reproduces the
 /// position exactly (hash, outcome and network input). <see cref="Fen"/> is the bare FEN.</para>
@@ -142,7 +143,8 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
 
     public ChessPosition ApplySymmetry(int symmetry) => this;
 
-    public string FormatMove(ChessMove move) => move.ToString();
+    /// <summary>The move in UCI notation; castling as e1g1, or as king-takes-rook (f1h1) in Chess960 positions.</summary>
+    public string FormatMove(ChessMove move) => _board.FormatUci(move);
 
     /// <summary>The move in standard algebraic notation ("Nf3", "exd6", "O-O", "e8=Q#").</summary>
     public string FormatSan(ChessMove move) => San.Format(in _board, move);
@@ -150,7 +152,10 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
     /// <summary>Parses a move in standard algebraic notation; never throws.</summary>
     public bool TryParseSan(string text, out ChessMove move, out string? error) => San.TryParse(in _board, text, out move, out error);
 
-    /// <summary>Parses a legal move in UCI long algebraic notation ("e2e4", "e7e8q", "e1g1"); never throws.</summary>
+    /// <summary>
+    /// Parses a legal move in UCI long algebraic notation ("e2e4", "e7e8q"); castling as the king's move ("e1g1") or as
+    /// king takes rook ("e1h1", the Chess960 form). Text that is not UCI is tried as SAN ("Nf3"). Never throws.
+    /// </summary>
     public bool TryParseMove(string text, out ChessMove move, out string? error)
     {
         move = default;
@@ -158,7 +163,15 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
         if (t.Length is not (4 or 5) || !Squares.TryParse(t.AsSpan(0, 2), out int from) || !Squares.TryParse(t.AsSpan(2, 2), out int to)
             || (t.Length == 5 && "qrbn".IndexOf(t[4], StringComparison.Ordinal) < 0))
         {
-            error = $"'{text}' is not a move in UCI notation: write the from and to squares, e.g. e2e4, and the piece for a promotion, e.g. e7e8q";
+            // not UCI: a person may type algebraic notation (Nf3, exd5, O-O)
+            if (San.TryParse(in _board, t, out move, out string? sanError))
+            {
+                error = null;
+                return true;
+            }
+            error = San.LooksLikeSan(t)
+                ? sanError
+                : $"'{text}' is not a move: write the from and to squares in UCI notation (e2e4, e7e8q for a promotion) or algebraic notation (Nf3, O-O)";
             return false;
         }
         string? reason = OutcomeReason;
@@ -170,13 +183,19 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
         Span<ChessMove> moves = stackalloc ChessMove[MoveGenerator.MaxMoves];
         int n = _board.GenerateMoves(moves);
         PieceType promotion = t.Length == 5 ? (PieceType)("nbrq".IndexOf(t[4], StringComparison.Ordinal) + 1) : PieceType.None;
-        for (int i = 0; i < n; i++)
+        // exact from and to (castling as king takes rook), then castling written as the king's own move (e1g1)
+        for (int pass = 0; pass < 2; pass++)
         {
-            if (moves[i].From == from && moves[i].To == to && moves[i].Promotion == promotion)
+            for (int i = 0; i < n; i++)
             {
-                move = moves[i];
-                error = null;
-                return true;
+                ChessMove m = moves[i];
+                int target = pass == 1 && m.Kind == MoveKind.Castling ? m.CastlingKingTarget : m.To;
+                if (m.From == from && target == to && m.Promotion == promotion && (pass == 0 || m.Kind == MoveKind.Castling))
+                {
+                    move = m;
+                    error = null;
+                    return true;
+                }
             }
         }
         bool needsPromotion = promotion == PieceType.None && _board.PieceAt(from) == PieceType.Pawn && Squares.Rank(to) is 0 or 7;
@@ -205,6 +224,17 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
         {
             board = ChessBoard.Start;
             i++;
+        }
+        else if (tokens[i] == "chess960")
+        {
+            if (i + 1 >= tokens.Length || !int.TryParse(tokens[i + 1], System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out int number) || number > 959)
+            {
+                error = $"'{text}': write 'chess960 N' with a start-position number N from 0 to 959 (518 is the standard start)";
+                return false;
+            }
+            board = ChessBoard.Chess960(number);
+            i += 2;
         }
         else
         {
@@ -252,13 +282,13 @@ public readonly struct ChessPosition : IGame<ChessPosition, ChessMove>, IEquatab
         {
             return Fen;
         }
-        var moves = new List<ChessMove>();
+        var moves = new List<string>();
         ChessHistory root = _history;
-        moves.Add(root.Move);
+        moves.Add(root.Board.FormatUci(root.Move));
         while (root.Previous is not null)
         {
             root = root.Previous;
-            moves.Add(root.Move);
+            moves.Add(root.Board.FormatUci(root.Move));
         }
         moves.Reverse();
         return $"fen {Chess.Fen.Format(root.Board)} moves {string.Join(' ', moves)}";

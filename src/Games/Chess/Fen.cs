@@ -6,7 +6,8 @@ namespace Zero.Games.Chess;
 /// <summary>
 /// Forsyth-Edwards Notation in and out. Parsing checks each of the six fields and says which one is wrong and why
 /// ("field 3 (castling) 'K': White may castle kingside only with the king on e1 and a rook on h1"); the two clocks
-/// may be left out (they default to "0 1", as GUIs often send). It also rejects positions no game can reach in a way
+/// may be left out (they default to "0 1", as GUIs often send). Castling rights are read as KQkq (X-FEN: the outermost
+/// rook on that side) or as rook files (Shredder-FEN "HAha", for Chess960) and written as KQkq wherever that is exact. It also rejects positions no game can reach in a way
 /// that would break the move generator: missing or extra kings, pawns on the first or last rank, the side not to
 /// move in check. Used by <see cref="ChessPosition.TryParsePosition"/>, PGN's FEN tag and <c>zero perft --fen</c>.
 /// </summary>
@@ -89,36 +90,67 @@ public static class Fen
         }
         int side = fields[1] == "w" ? 0 : 1;
 
-        // 3. castling
+        // 3. castling: KQkq (X-FEN: the outermost rook on that side of the king) or rook files (Shredder-FEN, Chess960)
         CastlingRights castling = CastlingRights.None;
+        uint castlingRooks = ChessBoard.StandardCastlingRooks;
         if (fields[2] != "-")
         {
             foreach (char c in fields[2])
             {
-                CastlingRights right = c switch
+                int color = char.IsUpper(c) ? 0 : 1;
+                char letter = char.ToLowerInvariant(c);
+                string who = color == 0 ? "White" : "Black";
+                int backRank = color == 0 ? 0 : 7;
+                int king = pieces.First(p => p.Color == color && p.Type == PieceType.King).Square;
+                if (letter is not ('k' or 'q' or (>= 'a' and <= 'h')))
                 {
-                    'K' => CastlingRights.WhiteKingside,
-                    'Q' => CastlingRights.WhiteQueenside,
-                    'k' => CastlingRights.BlackKingside,
-                    'q' => CastlingRights.BlackQueenside,
-                    _ => CastlingRights.None,
-                };
-                if (right == CastlingRights.None || (castling & right) != 0)
-                {
-                    error = $"field 3 (castling) '{fields[2]}': write '-' or some of KQkq, each once (Chess960 letters are not supported)";
+                    error = $"field 3 (castling) '{fields[2]}': write '-' or some of KQkq (Chess960: the rook files, e.g. HAha)";
                     return false;
                 }
-                int color = char.IsUpper(c) ? 0 : 1;
-                int kingSquare = color == 0 ? 4 : 60;
-                int rookSquare = kingSquare + (char.ToLowerInvariant(c) == 'k' ? 3 : -4);
-                if (!pieces.Contains((color, PieceType.King, kingSquare)) || !pieces.Contains((color, PieceType.Rook, rookSquare)))
+                if (Squares.Rank(king) != backRank)
                 {
-                    error = $"field 3 (castling) '{c}': {(color == 0 ? "White" : "Black")} may castle " +
-                            $"{(char.ToLowerInvariant(c) == 'k' ? "kingside" : "queenside")} only with the king on " +
-                            $"{Squares.Name(kingSquare)} and a rook on {Squares.Name(rookSquare)}";
+                    error = $"field 3 (castling) '{c}': {who} can castle only with the king on rank {backRank + 1}";
+                    return false;
+                }
+                int rookFile = -1;
+                if (letter is 'k' or 'q')
+                {
+                    int step = letter == 'k' ? -1 : 1;
+                    for (int f = letter == 'k' ? 7 : 0; f != Squares.File(king); f += step)
+                    {
+                        if (pieces.Contains((color, PieceType.Rook, Squares.Make(f, backRank))))
+                        {
+                            rookFile = f;
+                            break;
+                        }
+                    }
+                    if (rookFile < 0)
+                    {
+                        error = $"field 3 (castling) '{c}': {who} may castle {(letter == 'k' ? "kingside" : "queenside")} only with a rook " +
+                                $"on rank {backRank + 1} on that side of the king (standard chess: king on {(color == 0 ? "e1" : "e8")}, " +
+                                $"rook on {(letter == 'k' ? 'h' : 'a')}{backRank + 1})";
+                        return false;
+                    }
+                }
+                else
+                {
+                    rookFile = letter - 'a';
+                    if (!pieces.Contains((color, PieceType.Rook, Squares.Make(rookFile, backRank))) || rookFile == Squares.File(king))
+                    {
+                        error = $"field 3 (castling) '{c}': {who} has no rook on {Squares.Name(Squares.Make(rookFile, backRank))} to castle with";
+                        return false;
+                    }
+                }
+                bool kingside = rookFile > Squares.File(king);
+                var right = (CastlingRights)(1 << (2 * color + (kingside ? 0 : 1)));
+                if ((castling & right) != 0)
+                {
+                    error = $"field 3 (castling) '{fields[2]}': {who}'s {(kingside ? "kingside" : "queenside")} right is given twice";
                     return false;
                 }
                 castling |= right;
+                int shift = 8 * (2 * color + (kingside ? 0 : 1));
+                castlingRooks = (castlingRooks & ~(0xFFu << shift)) | ((uint)Squares.Make(rookFile, backRank) << shift);
             }
         }
 
@@ -154,7 +186,7 @@ public static class Fen
             return false;
         }
 
-        ChessBoard parsed = ChessBoard.FromParts([.. pieces], side, castling, enPassant, halfmove, fullmove);
+        ChessBoard parsed = ChessBoard.FromParts([.. pieces], side, castling, castlingRooks, enPassant, halfmove, fullmove);
         int other = side ^ 1;
         if (parsed.IsAttacked(parsed.KingSquare(other), side, parsed.Occupied))
         {
@@ -208,13 +240,36 @@ public static class Fen
         }
         else
         {
-            if ((rights & CastlingRights.WhiteKingside) != 0) sb.Append('K');
-            if ((rights & CastlingRights.WhiteQueenside) != 0) sb.Append('Q');
-            if ((rights & CastlingRights.BlackKingside) != 0) sb.Append('k');
-            if ((rights & CastlingRights.BlackQueenside) != 0) sb.Append('q');
+            for (int r = 0; r < 4; r++)
+            {
+                var right = (CastlingRights)(1 << r);
+                if ((rights & right) != 0)
+                {
+                    sb.Append(CastlingLetter(in board, right, r >> 1, (r & 1) == 0));
+                }
+            }
         }
         sb.Append(' ').Append(board.EnPassant == Squares.None ? "-" : Squares.Name(board.EnPassant));
         sb.Append(CultureInfo.InvariantCulture, $" {board.HalfmoveClock} {board.FullmoveNumber}");
         return sb.ToString();
+    }
+
+    /// <summary>K/Q (k/q) when the right's rook is the outermost one on its side (X-FEN), else the rook's file.</summary>
+    private static char CastlingLetter(in ChessBoard board, CastlingRights right, int color, bool kingside)
+    {
+        int rook = board.CastlingRook(right);
+        int rank = rook & 56;
+        int king = board.KingSquare(color);
+        int outermost = -1;
+        for (int f = kingside ? 7 : 0; f != Squares.File(king); f += kingside ? -1 : 1)
+        {
+            if ((board.Pieces(color, PieceType.Rook) & Bitboards.Bit(rank | f)) != 0)
+            {
+                outermost = rank | f;
+                break;
+            }
+        }
+        char letter = outermost == rook ? (kingside ? 'k' : 'q') : (char)('a' + Squares.File(rook));
+        return color == 0 ? char.ToUpperInvariant(letter) : letter;
     }
 }

@@ -17,6 +17,10 @@ namespace Zero.Games.Chess;
 /// promotions to all four pieces) into the target mask; 6. en passant, checked by lifting both pawns and asking
 /// whether a slider then sees the king (this catches the horizontal discovered check); 7. castling, out of check
 /// only, through empty squares the enemy does not attack.
+/// Speed (<c>./zero bench perft</c>, one thread, same run as Stockfish 15.1's <c>go perft</c>): start position perft 6
+/// at 198.5 M nodes/s against Stockfish's 219.4 (0.90×), Kiwipete perft 5 at 278.7 against 204.8 (1.36×). Moves are
+/// written with <c>Unsafe.Add</c> after one check that the span holds <see cref="MaxMoves"/>; that choice was not
+/// measured separately from the bounds-checked form on this noisy shared machine.
 /// </remarks>
 internal static class MoveGenerator
 {
@@ -248,23 +252,44 @@ internal static class MoveGenerator
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Shift(ulong board, int delta) => delta > 0 ? board << delta : board >> -delta;
 
+    /// <summary>
+    /// Castling under Chess960 rules (standard chess is the case king e1, rooks a1/h1): the king ends on the g- or
+    /// c-file and the rook on the f- or d-file; every square either crosses or lands on must be empty except the king
+    /// and that rook themselves, and no square the king crosses or lands on may be attacked, judged with king and rook
+    /// lifted off the board (the rook may have been shielding the king's destination along the rank).
+    /// </summary>
     private static int Castles(in ChessBoard b, ref ChessMove list, int n, int us, int king, ulong occupied)
     {
         int them = us ^ 1;
-        int home = us == 0 ? 4 : 60;
-        CastlingRights kingside = us == 0 ? CastlingRights.WhiteKingside : CastlingRights.BlackKingside;
-        CastlingRights queenside = us == 0 ? CastlingRights.WhiteQueenside : CastlingRights.BlackQueenside;
-        if ((b.Castling & kingside) != 0
-            && (occupied & (Bitboards.Bit(home + 1) | Bitboards.Bit(home + 2))) == 0
-            && !b.IsAttacked(home + 1, them, occupied) && !b.IsAttacked(home + 2, them, occupied))
+        int rank = king & 56;
+        for (int side = 0; side < 2; side++)
         {
-            Unsafe.Add(ref list, n++) = new ChessMove(king, home + 2, MoveKind.Castling);
-        }
-        if ((b.Castling & queenside) != 0
-            && (occupied & (Bitboards.Bit(home - 1) | Bitboards.Bit(home - 2) | Bitboards.Bit(home - 3))) == 0
-            && !b.IsAttacked(home - 1, them, occupied) && !b.IsAttacked(home - 2, them, occupied))
-        {
-            Unsafe.Add(ref list, n++) = new ChessMove(king, home - 2, MoveKind.Castling);
+            var right = (CastlingRights)(1 << (2 * us + side)); // kingside, then queenside
+            if ((b.Castling & right) == 0)
+            {
+                continue;
+            }
+            int rook = b.CastlingRook(right);
+            int kingTo = rank | (side == 0 ? 6 : 2), rookTo = rank | (side == 0 ? 5 : 3);
+            ulong both = Bitboards.Bit(king) | Bitboards.Bit(rook);
+            ulong kingPath = Bitboards.Between(king, kingTo) | Bitboards.Bit(kingTo);
+            ulong path = (kingPath | Bitboards.Between(rook, rookTo) | Bitboards.Bit(rookTo)) & ~both;
+            if ((occupied & path) != 0)
+            {
+                continue;
+            }
+            ulong lifted = occupied ^ both;
+            ulong attacked = kingPath; // the destination too when the king stays put (the rook may have shielded it)
+            bool safe = true;
+            while (attacked != 0 && safe)
+            {
+                safe = !b.IsAttacked(Bitboards.Lsb(attacked), them, lifted);
+                attacked &= attacked - 1;
+            }
+            if (safe)
+            {
+                Unsafe.Add(ref list, n++) = new ChessMove(king, rook, MoveKind.Castling);
+            }
         }
         return n;
     }

@@ -20,6 +20,35 @@ public static class San
         return next.InCheck ? text + (next.HasLegalMoves() ? "+" : "#") : text;
     }
 
+    /// <summary>
+    /// A line of moves from <paramref name="position"/> in SAN with move numbers ("12... Nf6 13. Bg5 h6"), for
+    /// principal variations and game listings. The moves must be legal one after the other.
+    /// </summary>
+    public static string FormatLine(ChessPosition position, IEnumerable<ChessMove> moves)
+    {
+        var sb = new StringBuilder();
+        bool first = true;
+        foreach (ChessMove move in moves)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+            if (position.SideToMove == 0)
+            {
+                sb.Append(position.Board.FullmoveNumber).Append(". ");
+            }
+            else if (first)
+            {
+                sb.Append(position.Board.FullmoveNumber).Append("... ");
+            }
+            sb.Append(position.FormatSan(move));
+            position = position.Play(move);
+            first = false;
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Parses a SAN move that is legal on <paramref name="board"/>; never throws.</summary>
     public static bool TryParse(in ChessBoard board, string text, out ChessMove move, out string? error)
     {
@@ -58,6 +87,13 @@ public static class San
         Span<ChessMove> moves = stackalloc ChessMove[MoveGenerator.MaxMoves];
         int n = board.GenerateMoves(moves);
         return moves[..n].ToArray();
+    }
+
+    /// <summary>True when <paramref name="text"/> has the shape of a SAN move (legal or not): "Nf3", "exd5", "O-O".</summary>
+    internal static bool LooksLikeSan(string text)
+    {
+        string t = Normalize(text);
+        return t is "O-O" or "O-O-O" || LoosePattern.IsMatch(t);
     }
 
     /// <summary>Drops check marks, annotation glyphs and "=", and writes castling with letters.</summary>

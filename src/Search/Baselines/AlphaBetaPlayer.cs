@@ -11,7 +11,7 @@ namespace Zero.Search.Baselines;
 /// plays an optimal column (fastest win, slowest loss, centre first among equals). Offered by `zero play` and used
 /// by the arena as the strong non-learning opponent.
 /// </summary>
-public sealed class AlphaBetaPlayer : IPlayer<ConnectFourPosition, ConnectFourMove>
+public sealed class AlphaBetaPlayer : IPlayer<ConnectFourPosition, ConnectFourMove>, IDescribesSearch
 {
     private const double IterativeShare = 0.4;
     private static readonly int[] CentreFirst = [3, 2, 4, 1, 5, 0, 6];
@@ -49,6 +49,8 @@ public sealed class AlphaBetaPlayer : IPlayer<ConnectFourPosition, ConnectFourMo
 
     /// <summary>What the last <see cref="ChooseMove"/> found (for display).</summary>
     public AlphaBetaResult LastResult { get; private set; }
+
+    public string? LastSearchSummary => LastResult.Depth == 0 ? null : LastResult.Describe();
 
     public void NewGame()
     {

@@ -35,7 +35,8 @@ public sealed partial class PuctSearch<TGame, TMove>
     }
 
     /// <summary>
-    /// Decides, with the lock held, how many leaves the next gather may take: 0 means this thread is done.
+    /// Decides, with the lock held, how many playouts the next gather may take (it also stops when its batch is full):
+    /// 0 means this thread is done.
     /// Applies the time, playout and visit limits and smart pruning, and records the stop reason.
     /// </summary>
     private int NextBudget()
@@ -46,7 +47,7 @@ public sealed partial class PuctSearch<TGame, TMove>
         }
         if (_limits.Infinite)
         {
-            return Options.BatchSize;
+            return int.MaxValue;
         }
         TimeSpan elapsed = _time.GetElapsedTime(_startTimestamp);
         if (_limits.Time is { } time && elapsed >= time)
@@ -54,7 +55,7 @@ public sealed partial class PuctSearch<TGame, TMove>
             return Finish(StopReason.Limit);
         }
         long rootVisits = _tree.Nodes[0].Visits;
-        long budget = Options.BatchSize;
+        long budget = int.MaxValue;
         long remaining = long.MaxValue;
         if (_limits.Playouts > 0)
         {
@@ -198,7 +199,8 @@ public sealed partial class PuctSearch<TGame, TMove>
         {
             _search = search;
             _batch = batch;
-            int records = search.Options.BatchSize + search.Options.CollisionLimit;
+            // Terminal and capped leaves need no evaluation, so a gather may hold more leaves than the batch.
+            int records = 2 * search.Options.BatchSize + search.Options.CollisionLimit;
             _positions = new TGame[records];
             _pathStart = new int[records];
             _pathLength = new int[records];
@@ -263,15 +265,18 @@ public sealed partial class PuctSearch<TGame, TMove>
             }
         }
 
-        /// <summary>Selects up to <paramref name="budget"/> leaves (lock held); returns how many need the evaluator.</summary>
+        /// <summary>
+        /// Selects leaves (lock held) until the batch is full, <paramref name="budget"/> playouts are taken, the collision
+        /// limit is hit or the leaf records run out; returns how many leaves need the evaluator.
+        /// </summary>
         private int Gather(int budget)
         {
             PuctSearch<TGame, TMove> s = _search;
             int leaves = 0, collisions = 0, evaluations = 0;
-            int collisionLimit = s.Options.CollisionLimit;
+            int collisionLimit = s.Options.CollisionLimit, batchSize = s.Options.BatchSize;
             _leafCount = 0;
             _pathCount = 0;
-            while (leaves < budget && collisions < collisionLimit)
+            while (evaluations < batchSize && leaves < budget && collisions < collisionLimit && _leafCount < _kind.Length)
             {
                 int i = _leafCount++;
                 _pathStart[i] = _pathCount;

@@ -87,6 +87,7 @@ public sealed class OpGradientTests
     [InlineData(1, 3, 2)]
     [InlineData(5, 7, 4)]
     [InlineData(33, 70, 19)]
+    [InlineData(9, 4, 20)]
     public void Linear_GradientsMatchFiniteDifferences(int n, int inF, int outF)
     {
         Tensor x = GradCheck.Param(Rng, 1, n, inF);
@@ -113,7 +114,7 @@ public sealed class OpGradientTests
                     s += (double)x[(i * 21) + k] * w[(o * 21) + k];
                 }
 
-                Assert.Equal(s, y[(i * 13) + o], 4);
+                Assert.Equal(s, y[(i * 13) + o], 1e-4);
             }
         }
     }
@@ -161,7 +162,7 @@ public sealed class OpGradientTests
                 }
             }
 
-            Assert.Equal(s, y[(((((i * cout) + o) * h) + r) * wd) + c], 4);
+            Assert.Equal(s, y[(((((i * cout) + o) * h) + r) * wd) + c], 1e-4);
         }
     }
 
@@ -178,6 +179,56 @@ public sealed class OpGradientTests
         GradCheck.Check(t => t.BatchNorm(x, gamma, beta, mean, variance, training), [x, gamma, beta], eps: 1e-2f);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void BatchNorm_VectorWidePlanes_GradientsMatchFiniteDifferences(bool training)
+    {
+        // 3×5 = 15 values per plane: one vector of 8 plus a scalar tail, with an offset mean to test the shifted sums.
+        Tensor x = GradCheck.Param(Rng, 1, 2, 3, 3, 5);
+        for (int i = 0; i < x.Length; i++)
+        {
+            x[i] += 4f;
+        }
+
+        Tensor gamma = GradCheck.Param(Rng, 1, 3);
+        Tensor beta = GradCheck.Param(Rng, 1, 3);
+        var mean = Tensor.FromArray([4.1f, 3.8f, 4f], 3);
+        var variance = Tensor.FromArray([0.3f, 0.4f, 0.35f], 3);
+        GradCheck.Check(t => t.BatchNorm(x, gamma, beta, mean, variance, training), [x, gamma, beta], eps: 1e-2f);
+    }
+
+    [Fact]
+    public void BatchNorm_Training_MatchesNaiveStatisticsOnLargePlanes()
+    {
+        Tensor x = GradCheck.Random(Rng, 2, 5, 2, 6, 7);
+        var gamma = Tensor.FromArray([1.5f, 0.5f], 2);
+        var beta = Tensor.FromArray([0.2f, -0.1f], 2);
+        Tensor y = new Tape().BatchNorm(x, gamma, beta, new Tensor(2), Tensor.FromArray([1f, 1f], 2), training: true);
+        for (int c = 0; c < 2; c++)
+        {
+            var values = new List<double>();
+            for (int n = 0; n < 5; n++)
+            {
+                for (int j = 0; j < 42; j++)
+                {
+                    values.Add(x[(((n * 2) + c) * 42) + j]);
+                }
+            }
+
+            double m = values.Average();
+            double sd = Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / values.Count + 1e-5);
+            for (int n = 0; n < 5; n++)
+            {
+                for (int j = 0; j < 42; j++)
+                {
+                    int k = (((n * 2) + c) * 42) + j;
+                    Assert.Equal((gamma[c] * (x[k] - m) / sd) + beta[c], y[k], 1e-4);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void BatchNorm_Training_NormalisesAndUpdatesRunningStatistics()
     {
@@ -189,10 +240,10 @@ public sealed class OpGradientTests
         Tensor y = new Tape().BatchNorm(x, gamma, beta, mean, variance, training: true, momentum: 0.1f);
         double m = x.ToArray().Average();
         double v = x.ToArray().Sum(a => (a - m) * (a - m)) / 16;
-        Assert.Equal(0, y.ToArray().Average(), 5);
-        Assert.Equal(1, y.ToArray().Sum(a => (double)a * a) / 16, 3);
-        Assert.Equal(0.1 * m, mean[0], 5);
-        Assert.Equal(0.9 + (0.1 * v * 16 / 15), variance[0], 5);
+        Assert.Equal(0, y.ToArray().Average(), 1e-5);
+        Assert.Equal(1, y.ToArray().Sum(a => (double)a * a) / 16, 1e-3);
+        Assert.Equal(0.1 * m, mean[0], 1e-5);
+        Assert.Equal(0.9 + (0.1 * v * 16 / 15), variance[0], 1e-5);
     }
 
     [Fact]
@@ -242,7 +293,7 @@ public sealed class OpGradientTests
         var target = Tensor.FromArray([0f, 0f, 1f], 1, 3);
         float loss = new Tape().SoftCrossEntropy(logits, target)[0];
         double expected = -Math.Log(Math.Exp(3) / (Math.Exp(1) + Math.Exp(2) + Math.Exp(3)));
-        Assert.Equal(expected, loss, 5);
+        Assert.Equal(expected, loss, 1e-5);
     }
 
     [Fact]
@@ -262,7 +313,7 @@ public sealed class OpGradientTests
         var p = Tensor.FromArray([0f, 3f], 2);
         var y = Tensor.FromArray([0.5f, 0f], 2);
         float loss = new Tape().Huber(p, y, 1f)[0];
-        Assert.Equal(((0.5 * 0.25) + (3 - 0.5)) / 2, loss, 5);
+        Assert.Equal(((0.5 * 0.25) + (3 - 0.5)) / 2, loss, 1e-5);
     }
 
     [Fact]
@@ -273,8 +324,8 @@ public sealed class OpGradientTests
         GradCheck.Check(t => t.CategoricalLogProb(logits, actions), [logits]);
         GradCheck.Check(t => t.CategoricalEntropy(logits), [logits]);
         var uniform = new Tensor(1, 4);
-        Assert.Equal(Math.Log(4), new Tape().CategoricalEntropy(uniform)[0], 5);
-        Assert.Equal(-Math.Log(4), new Tape().CategoricalLogProb(uniform, [3])[0], 5);
+        Assert.Equal(Math.Log(4), new Tape().CategoricalEntropy(uniform)[0], 1e-5);
+        Assert.Equal(-Math.Log(4), new Tape().CategoricalLogProb(uniform, [3])[0], 1e-5);
     }
 
     [Fact]
@@ -291,8 +342,8 @@ public sealed class OpGradientTests
 
         // Standard normal at 0: log p = −½ log 2π per dimension; entropy ½(1 + log 2π) per dimension.
         var zero = new Tensor(1, 2);
-        Assert.Equal(-Math.Log(2 * Math.PI), new Tape().GaussianLogProb(zero, new Tensor(2), zero)[0], 5);
-        Assert.Equal(1 + Math.Log(2 * Math.PI), new Tape().GaussianEntropy(new Tensor(2))[0], 5);
+        Assert.Equal(-Math.Log(2 * Math.PI), new Tape().GaussianLogProb(zero, new Tensor(2), zero)[0], 1e-5);
+        Assert.Equal(1 + Math.Log(2 * Math.PI), new Tape().GaussianEntropy(new Tensor(2))[0], 1e-5);
     }
 
     [Fact]
@@ -310,12 +361,12 @@ public sealed class OpGradientTests
                 s += Math.Log(1 - (th * th));
             }
 
-            Assert.Equal(s, y[i], 3);
+            Assert.Equal(s, y[i], 1e-3);
         }
 
         // Stable far in the tail where 1 − tanh² underflows in float.
         var big = Tensor.FromArray([30f], 1, 1);
-        Assert.Equal(2 * (Math.Log(2) - 30 - Math.Log(1 + Math.Exp(-60))), new Tape().TanhSquashCorrection(big)[0], 3);
+        Assert.Equal(2 * (Math.Log(2) - 30 - Math.Log(1 + Math.Exp(-60))), new Tape().TanhSquashCorrection(big)[0], 1e-3);
     }
 
     [Fact]

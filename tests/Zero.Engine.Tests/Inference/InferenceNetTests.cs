@@ -123,7 +123,7 @@ public sealed class InferenceNetTests
 
     public static TheoryData<string, int, bool> Cases() => new()
     {
-        { "tiny-odd", 3, true },
+        { "tiny-odd", 5, true },
         { "tiny-odd", 3, false },
         { "go-like-se-wdl", 2, true },
         { "connect4", 2, true },

@@ -40,6 +40,9 @@ public sealed class Conv2dKernelsTests
         { 2, 7, 8, 8, 33, 3, 4 },
         { 1, 2, 5, 3, 3, 5, 5 },
         { 30, 3, 3, 2, 4, 3, 6 },
+        { 3, 16, 6, 7, 32, 3, 7 },
+        { 40, 32, 5, 3, 16, 3, 8 },
+        { 2, 16, 9, 9, 16, 3, 9 },
     };
 
     private static void AssertClose(double[] expected, float[] got, double tol, string what)

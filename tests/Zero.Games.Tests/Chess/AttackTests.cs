@@ -71,8 +71,8 @@ public sealed class AttackTests
     [Fact]
     public void StructSizes_StaySmallForCopyMake()
     {
-        Assert.Equal(80, Unsafe.SizeOf<ChessBoard>());
-        Assert.Equal(96, Unsafe.SizeOf<ChessPosition>());
+        Assert.Equal(88, Unsafe.SizeOf<ChessBoard>());
+        Assert.Equal(104, Unsafe.SizeOf<ChessPosition>());
         Assert.Equal(2, Unsafe.SizeOf<ChessMove>());
     }
 }

@@ -77,6 +77,32 @@ public sealed class NotationTests
     }
 
     [Fact]
+    public void San_FormatLine_NumbersTheMoves()
+    {
+        ChessPosition p = ChessTestGames.Parse("startpos moves e2e4");
+        var moves = new List<ChessMove>();
+        ChessPosition q = p;
+        foreach (string uci in new[] { "e7e5", "g1f3", "b8c6" })
+        {
+            Assert.True(q.TryParseMove(uci, out ChessMove m, out _));
+            moves.Add(m);
+            q = q.Play(m);
+        }
+        Assert.Equal("1... e5 2. Nf3 Nc6", San.FormatLine(p, moves));
+    }
+
+    [Fact]
+    public void TryParseMove_AlgebraicText_IsAcceptedToo()
+    {
+        Assert.True(ChessPosition.Initial.TryParseMove("Nf3", out ChessMove move, out string? error), error);
+        Assert.Equal("g1f3", move.ToString());
+        Assert.False(ChessPosition.Initial.TryParseMove("Nf6", out _, out error));
+        Assert.Contains("not a legal move", error, StringComparison.Ordinal);
+        Assert.False(ChessPosition.Initial.TryParseMove("hello", out _, out error));
+        Assert.Contains("UCI notation", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void San_IllegalMove_ExplainsAndListsLegalMoves()
     {
         Assert.False(ChessPosition.Initial.TryParseSan("Nf6", out _, out string? error));

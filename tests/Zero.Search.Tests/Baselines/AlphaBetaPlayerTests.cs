@@ -132,4 +132,13 @@ public sealed class AlphaBetaPlayerTests(SolverFixture fixture) : IClassFixture<
         Assert.Equal(ra, rb);
         Assert.True(ra.Nodes > 100);
     }
+
+    [Fact]
+    public void LastSearchSummary_ExactWin_SaysWithWhichStone()
+    {
+        var player = AlphaBetaPlayer.WithDepth(3, _solver);
+        Assert.Null(player.LastSearchSummary);
+        player.ChooseMove(Parse("445566"));
+        Assert.StartsWith("proven: wins with its 4th stone, depth 3", player.LastSearchSummary, StringComparison.Ordinal);
+    }
 }

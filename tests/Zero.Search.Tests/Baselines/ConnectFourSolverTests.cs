@@ -35,7 +35,7 @@ public sealed class ConnectFourSolverTests(SolverFixture fixture) : IClassFixtur
             Assert.True(labelled.OptimalColumns.SequenceEqual(columns[..count].ToArray()),
                 $"{labelled.Moves}: optimal {string.Join(',', columns[..count].ToArray())}, expected {string.Join(',', labelled.OptimalColumns)}");
         }
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}: a few seconds is normal (about 1 s of cpu in Release)");
     }
 
     [Fact]
