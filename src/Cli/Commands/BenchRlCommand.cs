@@ -18,7 +18,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class BenchRlCommand
 {
-    private sealed record Row(string Name, double Value, string Unit, string Note);
+    private sealed record Row(string Name, double Value, double PerCpuSecond, string Unit, string Note);
 
     public static Command Create()
     {
@@ -30,30 +30,48 @@ internal static class BenchRlCommand
             bool q = parse.GetValue(quick);
             TextWriter o = parse.InvocationConfiguration.Output;
             var rows = new List<Row>();
-            rows.Add(new Row("env CartPole-v1 (1 env, random actions)", RawEnvironment(q ? 200_000 : 2_000_000), "steps/s", "TimeLimit included"));
-            rows.Add(new Row("vector env CartPole-v1 × 8 (auto-reset, statistics)", VectorEnvironmentRate(q ? 50_000 : 500_000), "steps/s", "no allocation per step"));
-            (double ppo, double ppoReturn) = PpoCartPole(q ? 20_480 : 100_000);
-            rows.Add(new Row("PPO CartPole-v1 training (preset, 8 envs)", ppo, "steps/s", string.Create(CultureInfo.InvariantCulture, $"target ≥ 10,000; CleanRL ≈ 800; final mean return {ppoReturn:F1}")));
-            rows.Add(new Row("DQN CartPole-v1 training (preset, after learning_starts)", DqnCartPole(q ? 2_048 : 10_240), "steps/s", "128 gradient steps of 64 every 256 env steps, [256, 256]"));
-            rows.Add(new Row("SAC Pendulum-v1 training (preset, after learning_starts)", SacPendulum(q ? 300 : 2_000), "steps/s", "1 gradient step of 256 per env step, [256, 256]"));
+            (double raw, double rawCpu) = Timed(() => RawEnvironment(q ? 200_000 : 2_000_000));
+            rows.Add(new Row("env CartPole-v1 (1 env, random actions)", raw, rawCpu, "steps/s", "TimeLimit included"));
+            (double vec, double vecCpu) = Timed(() => VectorEnvironmentRate(q ? 50_000 : 500_000));
+            rows.Add(new Row("vector env CartPole-v1 × 8 (auto-reset, statistics)", vec, vecCpu, "steps/s", "no allocation per step"));
+            double ppoReturn = double.NaN;
+            (double ppo, double ppoCpu) = Timed(() => PpoCartPole(q ? 20_480 : 100_000, out ppoReturn));
+            rows.Add(new Row("PPO CartPole-v1 training (preset, 8 envs)", ppo, ppoCpu, "steps/s", string.Create(CultureInfo.InvariantCulture, $"target ≥ 10,000; CleanRL ≈ 800; final mean return {ppoReturn:F1}")));
+            (double dqn, double dqnCpu) = DqnCartPole(q ? 2_048 : 10_240);
+            rows.Add(new Row("DQN CartPole-v1 training (preset, after learning_starts)", dqn, dqnCpu, "steps/s", "128 gradient steps of 64 every 256 env steps, [256, 256]"));
+            (double sac, double sacCpu) = SacPendulum(q ? 300 : 2_000);
+            rows.Add(new Row("SAC Pendulum-v1 training (preset, after learning_starts)", sac, sacCpu, "steps/s", "1 gradient step of 256 per env step, [256, 256]"));
             (double fast, double reference) = Gemm(q ? 20 : 100);
-            rows.Add(new Row("RL GEMM 256×256×256 (SmallGemm)", fast, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
+            rows.Add(new Row("RL GEMM 256×256×256 (SmallGemm)", fast, double.NaN, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
             if (parse.GetValue(json))
             {
-                o.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { name = r.Name, value = Math.Round(r.Value, 1), unit = r.Unit, note = r.Note })));
+                o.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { name = r.Name, value = Math.Round(r.Value, 1), per_cpu_second = double.IsNaN(r.PerCpuSecond) ? (double?)null : Math.Round(r.PerCpuSecond, 1), unit = r.Unit, note = r.Note })));
             }
             else
             {
-                o.WriteLine($"{"benchmark",-58} {"value",12}  unit     note");
+                o.WriteLine($"{"benchmark",-58} {"wall",12} {"per CPU-s",12}  unit     note");
                 foreach (Row r in rows)
                 {
-                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-58} {r.Value,12:N0}  {r.Unit,-8} {r.Note}"));
+                    string cpu = double.IsNaN(r.PerCpuSecond) ? "" : r.PerCpuSecond.ToString("N0", CultureInfo.InvariantCulture);
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Name,-58} {r.Value,12:N0} {cpu,12}  {r.Unit,-8} {r.Note}"));
                 }
+                o.WriteLine("wall: steps per elapsed second; per CPU-s: steps per second of this process's CPU time (the figure to trust when other jobs share the cores).");
                 o.WriteLine($"threads: 1 (training loops are single-threaded); {Environment.ProcessorCount} cores visible; timings on a shared machine vary, run twice.");
             }
             return ZeroCli.Success;
         });
         return cmd;
+    }
+
+    /// <summary>Runs a rate measurement and also returns the rate per CPU-second of this process (robust to other jobs on the cores).</summary>
+    private static (double Wall, double PerCpuSecond) Timed(Func<double> measure)
+    {
+        TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        long start = Stopwatch.GetTimestamp();
+        double rate = measure();
+        double wall = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        return (rate, rate * wall / Math.Max(cpu, 1e-9));
     }
 
     private static double RawEnvironment(int steps)
@@ -93,45 +111,52 @@ internal static class BenchRlCommand
         return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static (double Rate, double Return) PpoCartPole(long steps)
+    private static double PpoCartPole(long steps, out double finalReturn)
     {
         var agent = new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1"), 1);
         double last = double.NaN;
         long start = Stopwatch.GetTimestamp();
         agent.Learn(steps, p => last = p.RecentMeanReturn);
-        return (steps / Stopwatch.GetElapsedTime(start).TotalSeconds, last);
+        finalReturn = last;
+        return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double DqnCartPole(long measured)
+    private static (double Wall, double PerCpuSecond) DqnCartPole(long measured)
     {
         DqnConfig c = Presets.Dqn("CartPole-v1");
         var agent = new Dqn("CartPole-v1", c, 1);
         double t0 = 0, t1 = 0;
+        TimeSpan c0 = TimeSpan.Zero, c1 = TimeSpan.Zero;
         agent.Learn(c.LearningStarts + measured, p =>
         {
             if (p.Steps == c.LearningStarts)
             {
                 t0 = p.Seconds;
+                c0 = Process.GetCurrentProcess().TotalProcessorTime;
             }
             t1 = p.Seconds;
+            c1 = Process.GetCurrentProcess().TotalProcessorTime;
         });
-        return measured / Math.Max(t1 - t0, 1e-9);
+        return (measured / Math.Max(t1 - t0, 1e-9), measured / Math.Max((c1 - c0).TotalSeconds, 1e-9));
     }
 
-    private static double SacPendulum(long measured)
+    private static (double Wall, double PerCpuSecond) SacPendulum(long measured)
     {
         SacConfig c = Presets.Sac("Pendulum-v1") with { LearningStarts = 1000 };
         var agent = new Sac("Pendulum-v1", c, 1);
         double t0 = 0, t1 = 0;
+        TimeSpan c0 = TimeSpan.Zero, c1 = TimeSpan.Zero;
         agent.Learn(c.LearningStarts + measured, p =>
         {
             if (p.Steps == c.LearningStarts)
             {
                 t0 = p.Seconds;
+                c0 = Process.GetCurrentProcess().TotalProcessorTime;
             }
             t1 = p.Seconds;
+            c1 = Process.GetCurrentProcess().TotalProcessorTime;
         });
-        return measured / Math.Max(t1 - t0, 1e-9);
+        return (measured / Math.Max(t1 - t0, 1e-9), measured / Math.Max((c1 - c0).TotalSeconds, 1e-9));
     }
 
     private static (double Fast, double Reference) Gemm(int repeats)
