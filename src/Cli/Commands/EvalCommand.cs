@@ -112,7 +112,7 @@ internal static class EvalCommand
     }
 
     private static void Print(TextWriter output, string file, string player, MoveErrorRates r) =>
-        output.WriteLine($"{file,-26} {player,-16} {$"{r.OutcomeErrorRate:P1} ({r.OutcomeErrors}/{r.OutcomePositions})",16} {$"{r.ExactErrorRate:P1} ({r.ExactErrors}/{r.Positions})",16}");
+        output.WriteLine($"{file,-26} {player,-16} {$"{r.OutcomeErrorRate * 100:0.0}% ({r.OutcomeErrors}/{r.OutcomePositions})",16} {$"{r.ExactErrorRate * 100:0.0}% ({r.ExactErrors}/{r.Positions})",16}");
 
     /// <summary>The legal column with the largest policy logit.</summary>
     private static Func<ConnectFourPosition, int> RawChooser(IBatchModel model)

@@ -50,12 +50,12 @@ public sealed record RunConfig
             Network = new NetworkConfig { Blocks = 2, Channels = 32, ValueHidden = 32 },
             SelfPlay = new SelfPlayConfig
             {
-                GamesPerGeneration = 200, ParallelGames = 32, Playouts = 64, DirichletAlpha = 1.0, TemperatureMoves = 4,
+                GamesPerGeneration = 200, ParallelGames = 32, Playouts = 64, DirichletAlpha = 1.0, TemperatureMoves = 9,
                 MaxPlies = 9,
             },
             Training = new TrainingConfig
             {
-                BatchSize = 128, SamplesPerPosition = 4, LearningRate = 0.02, ReplayWindowGames = 2000, MinPositions = 300,
+                BatchSize = 128, SamplesPerPosition = 8, LearningRate = 0.02, ReplayWindowGames = 2000, MinPositions = 300,
             },
             Evaluation = new EvaluationConfig
             {
