@@ -327,7 +327,8 @@ public sealed class UciEngine : IDisposable
         // 4. Start; the session prints info lines and the bestmove.
         var settings = new SessionSettings(
             root, allowed, go.Ponder ? null : go.Depth, waitForRelease, ponderBudget,
-            (int)Options.GetLong(EngineOptions.MultiPv), Options.GetBool(EngineOptions.ShowWdl), InfoInterval, received);
+            (int)Options.GetLong(EngineOptions.MultiPv), Options.GetBool(EngineOptions.ShowWdl), InfoInterval, received,
+            waitForRelease ? null : budget);
         _session = SearchSession.Start(this, search, evaluator.Depth, limits, settings, _time);
     }
 
