@@ -12,7 +12,7 @@ internal static class CommandList
         yield return AnalyzeCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
-        yield return UciCommand.Create();
+        yield return UciCommand.Create(context);
         yield return UciMatchCommand.Create();
     }
 }
