@@ -50,6 +50,9 @@ internal sealed class SearchSession
 
     public bool IsFinished => _finished.IsSet;
 
+    /// <summary>Time from the `go` line to the `bestmove` line, as the engine measured it (set when bestmove is sent).</summary>
+    public TimeSpan ThinkTime { get; private set; }
+
     /// <summary>True once `stop` was sent (or the engine ended the search for another command).</summary>
     public bool StopRequested => _stopRequested;
 
@@ -243,6 +246,7 @@ internal sealed class SearchSession
         {
             best = FallbackMove(root, _settings.AllowedActions);
         }
+        ThinkTime = _time.GetElapsedTime(_settings.Received);
         _engine.Send(ponder.IsNone ? $"bestmove {best}" : $"bestmove {best} ponder {ponder}");
     }
 
