@@ -14,7 +14,7 @@ internal static class CommandList
         yield return EvalCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
-        yield return UciCommand.Create();
+        yield return UciCommand.Create(context);
         yield return UciMatchCommand.Create();
         yield return RlCommand.Create();
     }

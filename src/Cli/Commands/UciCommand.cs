@@ -10,7 +10,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class UciCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var flags = EngineOptions.All.Select(o => (Option: o, Flag: new Option<string>(o.CliFlag)
         {
@@ -40,7 +40,7 @@ internal static class UciCommand
                 }
             }
             using var engine = new UciEngine(output, parse.InvocationConfiguration.Error, values);
-            engine.Run(Console.In);
+            engine.Run(context.Input);
             return ZeroCli.Success;
         });
         return command;

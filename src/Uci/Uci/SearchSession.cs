@@ -50,6 +50,9 @@ internal sealed class SearchSession
 
     public bool IsFinished => _finished.IsSet;
 
+    /// <summary>Time from the `go` line to the `bestmove` line, as the engine measured it (set when bestmove is sent).</summary>
+    public TimeSpan ThinkTime { get; private set; }
+
     /// <summary>True once `stop` was sent (or the engine ended the search for another command).</summary>
     public bool StopRequested => _stopRequested;
 
@@ -80,12 +83,13 @@ internal sealed class SearchSession
 
     private void Run()
     {
+        Task<SearchResult<ChessMove>> waiter = Task.Factory.StartNew(_search.Wait, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             SearchResult<ChessMove>? result = null;
             try
             {
-                result = WaitForSearch();
+                result = WaitForSearch(waiter);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -96,17 +100,32 @@ internal sealed class SearchSession
         }
         finally
         {
+            try
+            {
+                waiter.Wait(); // the threads may still be finishing a gather after a deadline answer
+            }
+            catch (AggregateException)
+            {
+                // already reported above
+            }
             _finished.Set();
         }
     }
 
-    /// <summary>Steps 1 and 2 of the class summary.</summary>
-    private SearchResult<ChessMove> WaitForSearch()
+    /// <summary>
+    /// Steps 1 and 2 of the class summary. On a clock, a search that is still busy a few polls after its deadline (a
+    /// slow gather on a loaded machine) is answered from a snapshot at once; its threads finish in the background.
+    /// </summary>
+    private SearchResult<ChessMove> WaitForSearch(Task<SearchResult<ChessMove>> waiter)
     {
-        Task<SearchResult<ChessMove>> waiter = Task.Factory.StartNew(_search.Wait, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         long lastInfo = _time.GetTimestamp();
         while (!waiter.Wait(Poll))
         {
+            if (_settings.Deadline is { } deadline && _time.GetElapsedTime(_settings.Received) >= deadline + 3 * Poll)
+            {
+                _search.Stop();
+                return _search.Snapshot();
+            }
             if (_settings.Depth is { } depth && _depth.AverageDepth >= depth)
             {
                 _search.Stop();
@@ -227,6 +246,7 @@ internal sealed class SearchSession
         {
             best = FallbackMove(root, _settings.AllowedActions);
         }
+        ThinkTime = _time.GetElapsedTime(_settings.Received);
         _engine.Send(ponder.IsNone ? $"bestmove {best}" : $"bestmove {best} ponder {ponder}");
     }
 

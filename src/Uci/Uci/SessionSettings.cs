@@ -12,6 +12,7 @@ namespace Zero.Uci.Uci;
 /// <param name="ShowWdl">Add `wdl` to info lines.</param>
 /// <param name="InfoInterval">Time between progress lines.</param>
 /// <param name="Received">Timestamp of the `go` line (for `time` and `nps`).</param>
+/// <param name="Deadline">For a timed search, the budget counted from <paramref name="Received"/>: bestmove is sent soon after it even if a gather is still running.</param>
 public sealed record SessionSettings(
     ChessPosition Root,
     IReadOnlySet<int>? AllowedActions,
@@ -21,4 +22,5 @@ public sealed record SessionSettings(
     int MultiPv,
     bool ShowWdl,
     TimeSpan InfoInterval,
-    long Received);
+    long Received,
+    TimeSpan? Deadline = null);

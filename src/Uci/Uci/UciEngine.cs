@@ -33,6 +33,11 @@ public sealed class UciEngine : IDisposable
     private bool _rootMasked;
     private SearchSession? _session;
     private bool _warmedUp;
+    private TimeSpan? _lastRemaining;
+    private TimeSpan _lastThink;
+    private TimeSpan _lastIncrement;
+    private int _lastSide = -1;
+    private TimeSpan _lag;
 
     /// <param name="output">Where UCI responses go (standard output).</param>
     /// <param name="error">Where notes about ignored input go (standard error).</param>
@@ -104,6 +109,7 @@ public sealed class UciEngine : IDisposable
                     EndSearch("ucinewgame");
                     _search?.Clear();
                     _position = ChessPosition.Initial;
+                    _lastRemaining = null;
                     break;
                 case "position":
                     EndSearch("position");
@@ -184,6 +190,7 @@ public sealed class UciEngine : IDisposable
         {
             return;
         }
+        _lastThink = session.ThinkTime;
         if (!session.IsFinished && !session.StopRequested && reason is not null)
         {
             Note($"'{reason}' arrived during a search: stopping the search first");
@@ -304,7 +311,7 @@ public sealed class UciEngine : IDisposable
         search.SetPosition(root);
 
         // 3. Limits: the clock (less the time since the go line arrived), nodes, or infinite.
-        var overhead = TimeSpan.FromMilliseconds(Options.GetLong(EngineOptions.MoveOverhead));
+        var overhead = Max(TimeSpan.FromMilliseconds(Options.GetLong(EngineOptions.MoveOverhead)), ObserveLag(go, root.SideToMove) * 1.5);
         double slowmover = Options.GetLong(EngineOptions.Slowmover) / 100.0;
         TimeControl clock = go.ClockFor(root.SideToMove);
         int fullmove = root.Board.FullmoveNumber;
@@ -327,11 +334,32 @@ public sealed class UciEngine : IDisposable
         // 4. Start; the session prints info lines and the bestmove.
         var settings = new SessionSettings(
             root, allowed, go.Ponder ? null : go.Depth, waitForRelease, ponderBudget,
-            (int)Options.GetLong(EngineOptions.MultiPv), Options.GetBool(EngineOptions.ShowWdl), InfoInterval, received);
+            (int)Options.GetLong(EngineOptions.MultiPv), Options.GetBool(EngineOptions.ShowWdl), InfoInterval, received,
+            waitForRelease ? null : budget);
         _session = SearchSession.Start(this, search, evaluator.Depth, limits, settings, _time);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// The latency the GUI charges beyond our own thinking time, learned from consecutive clocks of the same side:
+    /// expected = last clock − our last think + increment; anything the new clock is below that went to pipes, the
+    /// GUI and the scheduler. A decaying maximum of it (× 1.5) replaces MoveOverhead when larger, so a loaded
+    /// machine or a slow GUI makes the engine keep more in reserve instead of losing on time.
+    /// </summary>
+    private TimeSpan ObserveLag(GoParameters go, int side)
+    {
+        TimeSpan? remaining = go.ClockFor(side).Remaining;
+        if (remaining is { } now && _lastRemaining is { } before && _lastSide == side && _session is null && _lastThink > TimeSpan.Zero)
+        {
+            TimeSpan lag = before - _lastThink + _lastIncrement - now;
+            _lag = Max(lag > TimeSpan.Zero && lag < TimeSpan.FromSeconds(5) ? lag : TimeSpan.Zero, _lag * 0.8);
+        }
+        _lastRemaining = go.Ponder ? null : remaining;
+        _lastIncrement = go.ClockFor(side).Increment ?? TimeSpan.Zero;
+        _lastSide = side;
+        return _lag;
+    }
 
     internal static string Ms(TimeSpan t) => ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
 }
