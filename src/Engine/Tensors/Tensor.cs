@@ -70,12 +70,18 @@ public sealed class Tensor
     {
         get
         {
-            if (grad is null || grad.Length < Length)
+            // Parallel backward kernels may touch a fresh gradient from several threads at once: publish the buffer
+            // with a compare-exchange so every thread writes into the same array (a plain lazy assignment lost
+            // gradients when two threads each allocated one).
+            float[]? g = Volatile.Read(ref grad);
+            if (g is null || g.Length < Length)
             {
-                grad = new float[Math.Max(Length, data.Length)];
+                var fresh = new float[Math.Max(Length, data.Length)];
+                float[]? seen = Interlocked.CompareExchange(ref grad, fresh, g);
+                g = ReferenceEquals(seen, g) ? fresh : seen!;
             }
 
-            return new Span<float>(grad, 0, Length);
+            return new Span<float>(g, 0, Length);
         }
     }
 
