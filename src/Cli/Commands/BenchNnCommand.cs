@@ -415,7 +415,10 @@ internal static class BenchNnCommand
                 string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (f.Length > 5 && f[1] == "batch" && f[3] == "BEST")
                 {
-                    result._inference[(f[0], int.Parse(f[2], CultureInfo.InvariantCulture))] = double.Parse(f[5], CultureInfo.InvariantCulture);
+                    // The mode name is padded ("freeze  :"), so read the first number after the colon.
+                    string afterColon = line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..];
+                    string posPerSecond = afterColon.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+                    result._inference[(f[0], int.Parse(f[2], CultureInfo.InvariantCulture))] = double.Parse(posPerSecond, CultureInfo.InvariantCulture);
                 }
                 else if (line.StartsWith("train connect4 batch 256", StringComparison.Ordinal))
                 {
