@@ -12,6 +12,7 @@ internal static class CommandList
         yield return PlayCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
         yield return EvalCommand.Create();
+        yield return MatchCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
         yield return UciCommand.Create(context);

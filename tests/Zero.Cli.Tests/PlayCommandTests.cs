@@ -54,9 +54,20 @@ public sealed class PlayCommandTests
     public void Play_TicTacToeAgainstPerfect_NeverLetsThePersonWin()
     {
         string script = string.Concat(Enumerable.Repeat("1\n2\n3\n4\n5\n6\n7\n8\n9\n", 5));
-        (int code, string output, _) = CliRun.Run(script, "play", "tictactoe", "--seed", "3");
+        (int code, string output, _) = CliRun.Run(script, "play", "tictactoe", "--seed", "3", "--opponent", "perfect");
         Assert.Equal(0, code);
         Assert.Contains("against perfect", output, StringComparison.Ordinal);
+        Assert.Contains("Result: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(you win)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Play_TicTacToeByDefault_IsAgainstTheShippedNetworkWhichNeverLetsThePersonWin()
+    {
+        string script = string.Concat(Enumerable.Repeat("1\n2\n3\n4\n5\n6\n7\n8\n9\n", 5));
+        (int code, string output, _) = CliRun.Run(script, "play", "tictactoe", "--side", "first");
+        Assert.Equal(0, code);
+        Assert.Contains("against net:tictactoe:800", output, StringComparison.Ordinal);
         Assert.Contains("Result: ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("(you win)", output, StringComparison.Ordinal);
     }

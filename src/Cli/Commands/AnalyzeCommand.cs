@@ -78,7 +78,7 @@ internal static class AnalyzeCommand
 
     private static string ChooseEvaluator(string? requested, string? weights, string game)
     {
-        string name = (requested ?? (weights is not null || ShippedWeights(game) is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
+        string name = (requested ?? (weights is not null || Checkout.ShippedWeights(game) is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
         if (name is not ("uniform" or "rollout" or "net"))
         {
             throw new UsageException($"unknown evaluator '{requested}': choose uniform, rollout or net");
@@ -92,24 +92,6 @@ internal static class AnalyzeCommand
 
     /// <summary>Plain UTF-8 output: quotes and non-ASCII notation stay readable (each object is one line of JSON either way).</summary>
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The game's shipped network, weights/&lt;game&gt;.weights under the current folder or the program's, when there is one.</summary>
-    private static string? ShippedWeights(string game)
-    {
-        string file = Path.Combine("weights", $"{game}.weights");
-        foreach (string root in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? dir = new(root); dir is not null; dir = dir.Parent)
-            {
-                string candidate = Path.Combine(dir.FullName, file);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
 
     private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed);
 
@@ -171,7 +153,7 @@ internal static class AnalyzeCommand
                 case "rollout":
                     return new RolloutEvaluator<TGame, TMove>(settings.Seed);
             }
-            string? path = settings.Weights ?? ShippedWeights(TGame.Name);
+            string? path = settings.Weights ?? Checkout.ShippedWeights(TGame.Name);
             NetworkModel model = path switch
             {
                 null => throw new ZeroException(

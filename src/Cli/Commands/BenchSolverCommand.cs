@@ -45,7 +45,7 @@ internal static class BenchSolverCommand
             {
                 throw new UsageException($"--table-bits {bits} is out of range: use 16 to 30");
             }
-            string path = parse.GetValue(file) ?? Path.Combine(FindRepositoryRoot(), DefaultFile);
+            string path = parse.GetValue(file) ?? Path.Combine(Checkout.Root(), DefaultFile);
             return Run(path, parse.GetValue(allColumns), bits, parse.GetValue(json), parse.InvocationConfiguration.Output);
         });
         return command;
@@ -151,22 +151,5 @@ internal static class BenchSolverCommand
             parts[i] = (columns[i] + 1).ToString(CultureInfo.InvariantCulture);
         }
         return string.Join(',', parts);
-    }
-
-    /// <summary>The repository root: the first folder holding Zero.sln above the program, else above the working folder.</summary>
-    /// <exception cref="ZeroException">Neither is inside a checkout.</exception>
-    internal static string FindRepositoryRoot()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Zero.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new ZeroException("cannot find the repository root (a folder with Zero.sln): run from inside the checkout or pass --file PATH");
     }
 }

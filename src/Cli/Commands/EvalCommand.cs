@@ -48,8 +48,7 @@ internal static class EvalCommand
                 throw new UsageException("--playouts must be at least 1");
             }
             int threadCount = Math.Clamp(parse.GetValue(threads), 1, 256);
-            string root = RepositoryRoot();
-            string weightsPath = parse.GetValue(weights) ?? Path.Combine(root, "weights", name + ".weights");
+            string weightsPath = parse.GetValue(weights) ?? Checkout.ShippedWeights(name) ?? Path.Combine("weights", name + ".weights");
             if (!File.Exists(weightsPath))
             {
                 throw new ZeroException($"weights file '{weightsPath}' not found: pass --weights FILE (a run's generations/gen-NNNN.weights)");
@@ -60,8 +59,8 @@ internal static class EvalCommand
             }
             string[] paths = parse.GetValue(files) is { Length: > 0 } given
                 ? given
-                : [Path.Combine(root, "..", "shared", "data", "connect4", "positions_ply10-16.txt"),
-                   Path.Combine(root, "..", "shared", "data", "connect4", "positions_ply17-28.txt")];
+                : [Path.Combine(Checkout.Root(), "..", "shared", "data", "connect4", "positions_ply10-16.txt"),
+                   Path.Combine(Checkout.Root(), "..", "shared", "data", "connect4", "positions_ply17-28.txt")];
             IBatchModel model = new EngineNetworkFactory(ConnectFourPosition.InputShape, ConnectFourPosition.ActionCount).LoadWeights(weightsPath);
             TextWriter output = parse.InvocationConfiguration.Output;
             output.WriteLine($"weights {weightsPath}; outcome error = worse result class than the best move (positions where classes differ); exact error = not an optimal column");
@@ -134,21 +133,5 @@ internal static class EvalCommand
             }
             return best;
         };
-    }
-
-    /// <summary>The repository root: the nearest folder above the working directory or the program that holds Zero.sln.</summary>
-    internal static string RepositoryRoot()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (string? dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                if (File.Exists(Path.Combine(dir, "Zero.sln")))
-                {
-                    return dir;
-                }
-            }
-        }
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -67,6 +67,14 @@ internal static class TrainCommand
                 stop.Cancel();
             };
             System.Console.CancelKeyPress += onCancel;
+
+            // `kill` (SIGTERM) stops as politely as Ctrl+C: the generation in progress is cut short, nothing stored is lost.
+            using var onTerminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+                {
+                    signal.Cancel = true;
+                    stop.Cancel();
+                });
             try
             {
                 TrainingOutcome outcome = GameCatalog.Dispatch(name, new Trainer(folder, runConfig, output, live, stop.Token));

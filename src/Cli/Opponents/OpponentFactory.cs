@@ -3,14 +3,17 @@ using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Games.TicTacToe;
 using Zero.Search.Baselines;
+using Zero.Search.Evaluation;
 using Zero.Search.Players;
+using Zero.SelfPlay.Evaluation;
+using Zero.SelfPlay.Matches;
 
 namespace Zero.Cli.Opponents;
 
 /// <summary>
 /// Turns an opponent spec from the command line (`random`, `perfect`, `alphabeta:6`, `alphabeta:500ms`) into a
-/// player for the chosen game. Used by `zero play` and later by the arena. To add an opponent kind (`mcts:N`,
-/// `net:FILE`), add one case to the switch in <see cref="Create{TGame, TMove}"/> and one line to <see cref="Choices"/>.
+/// player for the chosen game. Used by `zero play` and `zero match`. To add an opponent kind, add one case to the switch
+/// in <see cref="Create{TGame, TMove}"/> and one line to <see cref="Choices"/>.
 /// </summary>
 public static class OpponentFactory
 {
@@ -21,10 +24,15 @@ public static class OpponentFactory
         "perfect (tictactoe)",
         "alphabeta:DEPTH or alphabeta:TIMEms (connect4)",
         "mcts:PLAYOUTS (pure MCTS with random rollouts, any game)",
+        "net, net:PLAYOUTS, net:FILE or net:FILE:PLAYOUTS (a trained network with MCTS; default the shipped weights/<game>.weights, 800 playouts)",
     ];
 
+    /// <summary>Playouts per move of a `net` opponent when the spec gives none.</summary>
+    public const int DefaultNetPlayouts = 800;
+
     /// <summary>The opponent used when none is given: the strongest ready-made one for the game.</summary>
-    public static string DefaultFor(string game) => game switch
+    /// Where the repository ships a trained network for the game (weights/&lt;game&gt;.weights), that network is the default.
+    public static string DefaultFor(string game) => Checkout.ShippedWeights(game) is not null ? "net" : game switch
     {
         "tictactoe" => "perfect",
         "connect4" => "alphabeta:1000ms",
@@ -37,16 +45,18 @@ public static class OpponentFactory
         where TGame : struct, IGame<TGame, TMove>
         where TMove : struct, IEquatable<TMove>
     {
-        string trimmed = spec.Trim().ToLowerInvariant();
+        string trimmed = spec.Trim();
         int colon = trimmed.IndexOf(':', StringComparison.Ordinal);
-        string kind = colon < 0 ? trimmed : trimmed[..colon];
-        string? argument = colon < 0 ? null : trimmed[(colon + 1)..];
+        string kind = (colon < 0 ? trimmed : trimmed[..colon]).ToLowerInvariant();
+        string? exact = colon < 0 ? null : trimmed[(colon + 1)..];
+        string? argument = exact?.ToLowerInvariant();
         return kind switch
         {
             "random" => new RandomPlayer<TGame, TMove>(new Random(NoArgument(spec, argument, options.Seed))),
             "perfect" => Perfect<TGame, TMove>(spec, argument, options),
             "alphabeta" => AlphaBeta<TGame, TMove>(spec, argument),
             "mcts" => Mcts<TGame, TMove>(spec, argument, options),
+            "net" => Net<TGame, TMove>(spec, exact, options),
             _ => throw Unknown(spec),
         };
     }
@@ -78,6 +88,42 @@ public static class OpponentFactory
             throw new UsageException($"bad opponent '{spec}': write mcts:PLAYOUTS, e.g. mcts:2000");
         }
         return MctsPlayer<TGame, TMove>.Rollout(playouts, options.Seed);
+    }
+
+    /// <summary>
+    /// `net[:FILE][:PLAYOUTS]`: MCTS over a trained network, the most visited move every ply (no noise, no temperature).
+    /// The file keeps its case; a last ':' part made of digits is the playout count.
+    /// </summary>
+    private static IPlayer<TGame, TMove> Net<TGame, TMove>(string spec, string? argument, OpponentOptions options)
+        where TGame : struct, IGame<TGame, TMove>
+        where TMove : struct, IEquatable<TMove>
+    {
+        const string usage = "write net (the shipped network), net:PLAYOUTS, net:FILE or net:FILE:PLAYOUTS, e.g. net:runs/connect4/generations/gen-0100.weights:400";
+        string? file = argument;
+        int playouts = DefaultNetPlayouts;
+        if (argument is not null)
+        {
+            int last = argument.LastIndexOf(':');
+            string tail = argument[(last + 1)..];
+            if (tail.Length > 0 && tail.All(char.IsAsciiDigit))
+            {
+                if (!int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out playouts) || playouts < 1)
+                {
+                    throw new UsageException($"bad opponent '{spec}': the playout count must be 1 or more; {usage}");
+                }
+                file = last < 0 ? null : argument[..last];
+            }
+            if (file is { Length: 0 })
+            {
+                throw new UsageException($"bad opponent '{spec}': {usage}");
+            }
+        }
+        string path = file ?? Checkout.ShippedWeights(TGame.Name)
+            ?? throw new UsageException($"opponent '{spec}': there is no shipped network for {TGame.Name} (weights/{TGame.Name}.weights); {usage}");
+        NetworkModel model = NetworkEvaluator.Load(path);
+        IEvaluator<TGame, TMove> evaluator = NetworkEvaluator.Create<TGame, TMove>(model);
+        return NetworkPlayers.Create(evaluator, playouts, temperatureMoves: 0, searchBatch: 8, options.Seed,
+            $"net:{Path.GetFileNameWithoutExtension(path)}:{playouts}");
     }
 
     private static IPlayer<TGame, TMove> AlphaBeta<TGame, TMove>(string spec, string? argument)

@@ -75,7 +75,7 @@ public sealed record RunConfig
             Training = new TrainingConfig
             {
                 BatchSize = 256, SamplesPerPosition = 4, LearningRate = 0.02, ReplayWindowGames = 4000, MinPositions = 2000,
-                LearningRateDropGenerations = [100, 200],
+                LearningRateDropGenerations = [100, 200], ValueTargetQWeight = 0.5,
             },
             Evaluation = new EvaluationConfig
             {
@@ -195,6 +195,7 @@ public sealed record RunConfig
         Require(Training.LearningRateDrop is > 0 and <= 1, "training.learningRateDrop must be in (0, 1]");
         Require(Training.ReplayWindowGames >= 1, "training.replayWindowGames must be ≥ 1");
         Require(Training.MinPositions >= 1, "training.minPositions must be ≥ 1");
+        Require(Training.ValueTargetQWeight is >= 0 and <= 1, "training.valueTargetQWeight must be in [0, 1]");
         Require(Evaluation.GamesVsPrevious >= 0 && Evaluation.GamesPerBaseline >= 0, "evaluation game counts must be ≥ 0");
         Require(Evaluation.GatingScore is >= 0 and <= 1, "evaluation.gatingScore must be in [0, 1]");
         Require(Evaluation.Playouts >= 1, "evaluation.playouts must be ≥ 1");

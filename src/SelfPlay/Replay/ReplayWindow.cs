@@ -30,6 +30,9 @@ public sealed class ReplayWindow<TGame, TMove>
     public int CapacityGames { get; }
     public bool Augment { get; }
 
+    /// <summary>Weight w of the root value q in the value target (1 − w)·z + w·q; 0 = the outcome z alone.</summary>
+    public float ValueTargetQWeight { get; init; }
+
     /// <summary>Games in the window.</summary>
     public int GameCount => _games.Count;
 
@@ -96,7 +99,10 @@ public sealed class ReplayWindow<TGame, TMove>
             }
             position.WriteFeatures(batch.Features.AsSpan(i * inputSize, inputSize));
             WritePolicy(move, symmetry, batch.Policy.AsSpan(i * actions, actions));
-            batch.Values[i] = game.Record.OutcomeForPly(ply);
+            float z = game.Record.OutcomeForPly(ply);
+            batch.Values[i] = ValueTargetQWeight == 0 || float.IsNaN(move.RootValue)
+                ? z
+                : ((1 - ValueTargetQWeight) * z) + (ValueTargetQWeight * move.RootValue);
         }
         batch.Count = count;
     }

@@ -57,7 +57,10 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
         _store = store;
         _network = network;
         _metrics = new MetricsLog(folder.Metrics, time);
-        _window = new ReplayWindow<TGame, TMove>(config.Training.ReplayWindowGames, config.Training.Augment);
+        _window = new ReplayWindow<TGame, TMove>(config.Training.ReplayWindowGames, config.Training.Augment)
+        {
+            ValueTargetQWeight = (float)config.Training.ValueTargetQWeight,
+        };
     }
 
     /// <summary>The latest trained generation.</summary>
