@@ -57,6 +57,32 @@ public class ReplayWindowTests
     }
 
     [Fact]
+    public void Sample_ValueTargetQWeight_MixesOutcomeAndRootValue()
+    {
+        var random = new Random(5);
+        GameRecord record = TestGames.RandomTicTacToe(random);
+        var window = new ReplayWindow<TicTacToePosition, TicTacToeMove>(10, augment: false) { ValueTargetQWeight = 0.25f };
+        Assert.True(window.Add(1, record, out string? error), error);
+        TicTacToePosition[] positions = Positions(record);
+        var batch = TrainingBatch.For<TicTacToePosition, TicTacToeMove>(64);
+        window.Sample(random, 64, batch);
+        var features = new float[27];
+        for (int i = 0; i < 64; i++)
+        {
+            float[] sample = batch.Features.AsSpan(i * 27, 27).ToArray();
+            int ply = Array.FindIndex(positions, p =>
+            {
+                p.WriteFeatures(features);
+                return sample.AsSpan().SequenceEqual(features);
+            });
+            RecordedMove move = record.Moves[ply];
+            Assert.False(float.IsNaN(move.RootValue), "the test games record a root value at every searched move");
+            float expected = (0.75f * record.OutcomeForPly(ply)) + (0.25f * move.RootValue);
+            Assert.Equal(expected, batch.Values[i], 1e-6f);
+        }
+    }
+
+    [Fact]
     public void Sample_WithAugmentation_PolicyMassOnlyOnEmptyCellsAndAllSymmetriesUsed()
     {
         var random = new Random(2);
