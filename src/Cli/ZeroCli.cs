@@ -53,6 +53,20 @@ public static class ZeroCli
             error.WriteLine("zero: cancelled");
             return Failure;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"zero: {e.Message}");
+            return Failure;
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user error: one line by default, the stack trace when ZERO_DEBUG=1.
+            error.WriteLine($"zero: unexpected error ({e.GetType().Name}): {e.Message}");
+            error.WriteLine(Environment.GetEnvironmentVariable("ZERO_DEBUG") == "1"
+                ? e.ToString()
+                : "This is a bug in zero: please report it with the command line; ZERO_DEBUG=1 prints the stack trace.");
+            return Failure;
+        }
     }
 
     private static IEnumerable<string> CommandPath(Command command)

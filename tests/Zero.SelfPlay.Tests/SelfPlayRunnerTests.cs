@@ -51,6 +51,47 @@ public class SelfPlayRunnerTests
     }
 
     [Fact]
+    public void PlayGame_RandomOpenings_StartUnsearchedWithinTheLimitAndNeverHandAWin()
+    {
+        SelfPlayConfig config = Small with { RandomOpeningShare = 1, RandomOpeningMaxPlies = 5 };
+        var runner = new SelfPlayRunner<ConnectFourPosition, ConnectFourMove>(new HashRandomEvaluator<ConnectFourPosition, ConnectFourMove>(1), config);
+        var openingLengths = new HashSet<int>();
+        var replies = new ConnectFourMove[ConnectFourPosition.MaxMoves];
+        for (int seed = 0; seed < 40; seed++)
+        {
+            GameRecord record = runner.PlayGame(0, seed);
+            int opening = record.Moves.TakeWhile(m => float.IsNaN(m.RootValue)).Count();
+            Assert.InRange(opening, 1, 5);
+            Assert.All(record.Moves.Skip(opening), m => Assert.False(float.IsNaN(m.RootValue), "every move after the opening is searched"));
+            openingLengths.Add(opening);
+
+            // No random ply lets the opponent win with its reply.
+            ConnectFourPosition position = ConnectFourPosition.Initial;
+            for (int i = 0; i < opening; i++)
+            {
+                position = position.Play(new ConnectFourMove((byte)record.Moves[i].Action));
+                Assert.Null(position.Outcome);
+                int n = position.GenerateMoves(replies);
+                for (int r = 0; r < n; r++)
+                {
+                    Assert.NotEqual(GameResult.Loss, position.Play(replies[r]).Outcome);
+                }
+            }
+        }
+        Assert.Equal(5, openingLengths.Count);
+    }
+
+    [Fact]
+    public void PlayGame_RandomOpeningShareZero_EveryMoveSearched()
+    {
+        var runner = new SelfPlayRunner<TicTacToePosition, TicTacToeMove>(new HashRandomEvaluator<TicTacToePosition, TicTacToeMove>(1), Small);
+        for (int seed = 0; seed < 10; seed++)
+        {
+            Assert.All(runner.PlayGame(0, seed).Moves, m => Assert.False(float.IsNaN(m.RootValue)));
+        }
+    }
+
+    [Fact]
     public void PlayGame_SameSeed_SameGame()
     {
         var runner = new SelfPlayRunner<TicTacToePosition, TicTacToeMove>(new HashRandomEvaluator<TicTacToePosition, TicTacToeMove>(1), Small);

@@ -51,7 +51,7 @@ public sealed record RunConfig
             SelfPlay = new SelfPlayConfig
             {
                 GamesPerGeneration = 200, ParallelGames = 32, Playouts = 64, DirichletAlpha = 1.0, TemperatureMoves = 9,
-                MaxPlies = 9,
+                MaxPlies = 9, RandomOpeningShare = 0.5, RandomOpeningMaxPlies = 6,
             },
             Training = new TrainingConfig
             {
@@ -71,6 +71,7 @@ public sealed record RunConfig
             {
                 GamesPerGeneration = 200, ParallelGames = 32, Playouts = 100, SearchBatch = 4, DirichletAlpha = 1.0,
                 TemperatureMoves = 8, MaxPlies = 42, ResignThreshold = -0.95, ResignCheckShare = 0.1, ResignMinPly = 10,
+                RandomOpeningShare = 0.5, RandomOpeningMaxPlies = 20,
             },
             Training = new TrainingConfig
             {
@@ -186,6 +187,10 @@ public sealed record RunConfig
         Require(SelfPlay.MaxPlies >= 1, "selfPlay.maxPlies must be ≥ 1");
         Require(SelfPlay.ResignThreshold is >= -1 and <= 0, "selfPlay.resignThreshold must be in [-1, 0] (-1 = never resign)");
         Require(SelfPlay.ResignCheckShare is >= 0 and <= 1, "selfPlay.resignCheckShare must be in [0, 1]");
+        Require(SelfPlay.RandomOpeningShare is >= 0 and <= 1, "selfPlay.randomOpeningShare must be in [0, 1]");
+        Require(SelfPlay.RandomOpeningMaxPlies >= 0, "selfPlay.randomOpeningMaxPlies must be ≥ 0");
+        Require(SelfPlay.RandomOpeningShare == 0 || SelfPlay.RandomOpeningMaxPlies >= 1,
+            "selfPlay.randomOpeningMaxPlies must be ≥ 1 when selfPlay.randomOpeningShare > 0");
         Require(Training.BatchSize >= 1, "training.batchSize must be ≥ 1");
         Require(Training.SamplesPerPosition > 0, "training.samplesPerPosition must be > 0");
         Require(Training.Optimizer is "sgd" or "adam", $"training.optimizer must be \"sgd\" or \"adam\", not \"{Training.Optimizer}\"");

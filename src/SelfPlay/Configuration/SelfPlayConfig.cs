@@ -41,4 +41,15 @@ public sealed record SelfPlayConfig
 
     /// <summary>No resignation before this ply.</summary>
     public int ResignMinPly { get; init; } = 10;
+
+    /// <summary>
+    /// Share of games that open with random plies (KataGo-style opening diversity): such a game first plays k uniformly
+    /// random moves, k uniform in [1, <see cref="RandomOpeningMaxPlies"/>], avoiding moves that end the game or hand the
+    /// opponent a win at once, then self-play takes over. The random plies are recorded unsearched, so they are replayed
+    /// but never trained on; the positions after them widen what the network sees beyond its own preferred lines.
+    /// </summary>
+    public double RandomOpeningShare { get; init; }
+
+    /// <summary>The most random plies a random-opening game starts with.</summary>
+    public int RandomOpeningMaxPlies { get; init; }
 }

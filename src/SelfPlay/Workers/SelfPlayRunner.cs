@@ -127,7 +127,27 @@ public sealed class SelfPlayRunner<TGame, TMove>
         GameRecordFlags flags = resignChecked ? GameRecordFlags.ResignDisabled : GameRecordFlags.None;
         int? outcome = null;
 
-        // 2. Search, record, choose, play until the game ends, a side resigns or the ply limit is reached.
+        // 2. A share of the games opens with random plies, recorded unsearched (replayed, never trained on).
+        if (_config.RandomOpeningShare > 0 && random.NextDouble() < _config.RandomOpeningShare)
+        {
+            int plies = 1 + random.Next(_config.RandomOpeningMaxPlies);
+            Span<TMove> legal = new TMove[TGame.MaxMoves];
+            Span<TMove> safe = new TMove[TGame.MaxMoves];
+            for (int i = 0; i < plies && moves.Count < _config.MaxPlies; i++)
+            {
+                int count = position.GenerateMoves(legal);
+                int safeCount = SafeMoves(position, legal[..count], safe);
+                if (safeCount == 0)
+                {
+                    break;
+                }
+                TMove move = safe[random.Next(safeCount)];
+                moves.Add(RecordedMove.Unsearched(position.ActionIndex(move)));
+                position = position.Play(move);
+            }
+        }
+
+        // 3. Search, record, choose, play until the game ends, a side resigns or the ply limit is reached.
         while (position.Outcome is null)
         {
             if (moves.Count >= _config.MaxPlies)
@@ -159,7 +179,7 @@ public sealed class SelfPlayRunner<TGame, TMove>
             position = position.Play(move);
         }
 
-        // 3. The outcome for the first player.
+        // 4. The outcome for the first player.
         if (outcome is null)
         {
             int forMover = (sbyte)position.Outcome!.Value;
@@ -174,6 +194,36 @@ public sealed class SelfPlayRunner<TGame, TMove>
             ResignPly = resignPly,
             Moves = moves,
         };
+    }
+
+    /// <summary>
+    /// Writes into <paramref name="safe"/> the moves of <paramref name="legal"/> that neither end the game nor let the
+    /// opponent win with its next move, and returns how many there are.
+    /// </summary>
+    private static int SafeMoves(TGame position, ReadOnlySpan<TMove> legal, Span<TMove> safe)
+    {
+        Span<TMove> replies = new TMove[TGame.MaxMoves];
+        int count = 0;
+        foreach (TMove move in legal)
+        {
+            TGame next = position.Play(move);
+            if (next.Outcome is not null)
+            {
+                continue;
+            }
+            bool handsAWin = false;
+            int n = next.GenerateMoves(replies);
+            for (int r = 0; r < n && !handsAWin; r++)
+            {
+                // After the reply the side to move is ours again: a loss for it is a win for the opponent.
+                handsAWin = next.Play(replies[r]).Outcome == GameResult.Loss;
+            }
+            if (!handsAWin)
+            {
+                safe[count++] = move;
+            }
+        }
+        return count;
     }
 
     private bool WouldResign(SearchResult<TMove> result, int ply)
