@@ -1,3 +1,4 @@
+using Zero.Games.ConnectFour;
 using Zero.Games.TicTacToe;
 using Zero.Search.Baselines;
 using Zero.Search.Evaluation;
@@ -41,5 +42,28 @@ public class ShippedWeightsTests
         var me = NetworkPlayers.Create(new ModelEvaluator<TicTacToePosition, TicTacToeMove>(batching), 200, 0, 1, 1, "net");
         MatchResult result = Match.Play(me, new PerfectTicTacToePlayer(new Random(3), solver), 40);
         Assert.Equal(0, result.Losses);
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("positions_ply10-16.txt")]
+    [InlineData("positions_ply17-28.txt")]
+    public void ShippedConnect4_With800Playouts_OutcomeErrorUnderTenPercent(string file)
+    {
+        string weights = Path.Combine(RepositoryPaths.Root, "weights", "connect4.weights");
+        IBatchModel model = new EngineNetworkFactory(ConnectFourPosition.InputShape, ConnectFourPosition.ActionCount).LoadWeights(weights);
+        IReadOnlyList<LabelledPosition> positions = LabelledPosition.ReadFile(Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "connect4", file));
+        using var batching = new BatchingModel(model, 16, TimeSpan.FromMilliseconds(1));
+        var evaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(batching);
+        MoveErrorRates rates = MoveErrorRates.Measure(positions, () =>
+        {
+            var player = NetworkPlayers.Create(evaluator, 800, 0, 8, 1, "mcts:800");
+            return position =>
+            {
+                player.NewGame();
+                return player.ChooseMove(position).Column;
+            };
+        }, threads: 2);
+        Assert.True(rates.OutcomeErrorRate < 0.10, $"outcome error {rates.OutcomeErrorRate:P1} ({rates.OutcomeErrors}/{rates.OutcomePositions}) on {file}");
     }
 }
