@@ -21,23 +21,16 @@ public class ShippedWeightsTests
         Assert.Equal(9, model.PolicySize);
     }
 
-    [Fact(Skip = "issue 5 bar not met yet: the shipped net (10-minute run) still picks a worse move in 6 of 4,520 positions at 200 playouts (zero eval tictactoe)")]
-    [Trait("Category", "Slow")]
-    public void ShippedTicTacToe_With200Playouts_NeverWorseThanBest()
-    {
-        IBatchModel model = new EngineNetworkFactory(TicTacToePosition.InputShape, TicTacToePosition.ActionCount).LoadWeights(Weights);
-        TicTacToeAudit audit = TicTacToeAudit.Run(model, 200, 2, new TicTacToeSolver());
-        Assert.True(audit.SearchWorse == 0, $"{audit.SearchWorse} worse moves: {string.Join("; ", audit.SearchExamples)}");
-    }
-
+    /// <summary>The issue's bar, over every reachable position: with 200 playouts the shipped net never picks a
+    /// losing or drawing move where a better one exists, and never loses to the perfect player.</summary>
     [Fact]
-    [Trait("Category", "Slow")]
-    public void ShippedTicTacToe_With200Playouts_NeverLosesToPerfectAndSearchBeatsRawNetwork()
+    public void ShippedTicTacToe_With200Playouts_NeverWorseThanBest_NeverLosesToPerfect()
     {
         IBatchModel model = new EngineNetworkFactory(TicTacToePosition.InputShape, TicTacToePosition.ActionCount).LoadWeights(Weights);
         var solver = new TicTacToeSolver();
         TicTacToeAudit audit = TicTacToeAudit.Run(model, 200, 2, solver);
-        Assert.True(audit.SearchWorse < audit.RawWorse, $"search {audit.SearchWorse} vs raw {audit.RawWorse}");
+        Assert.True(audit.Positions == 4520, $"audited {audit.Positions} positions");
+        Assert.True(audit.SearchWorse == 0, $"{audit.SearchWorse} worse moves: {string.Join("; ", audit.SearchExamples)}");
         using var batching = new BatchingModel(model, 1, TimeSpan.Zero);
         var me = NetworkPlayers.Create(new ModelEvaluator<TicTacToePosition, TicTacToeMove>(batching), 200, 0, 1, 1, "net");
         MatchResult result = Match.Play(me, new PerfectTicTacToePlayer(new Random(3), solver), 40);
