@@ -20,8 +20,9 @@ namespace Zero.Rl.Algorithms;
 /// acts in [−1, 1]ⁿ and <see cref="RescaleAction"/> maps onto the environment's bounds. <see cref="Train"/> reads
 /// top to bottom: target, critic update, actor update through min(Q1, Q2), entropy coefficient, target update.
 /// Networks are Zero.Engine <see cref="Mlp"/>s; targets and acting use the tape-free <c>Predict</c>, the critic and actor
-/// losses run on one reused <see cref="Tape"/> (the actor's reparameterised sample is built from tape ops, so its
-/// gradient comes from autograd), and the Polyak update walks parameter lists taken once: no allocation per step.
+/// losses run on two reused <see cref="Tape"/>s, one each, so every arena slot keeps its shape from step to step (the
+/// actor's reparameterised sample is built from tape ops, so its gradient comes from autograd), and the Polyak update
+/// walks parameter lists taken once: no allocation per step.
 /// </summary>
 public sealed class Sac : IAgent
 {
@@ -34,7 +35,8 @@ public sealed class Sac : IAgent
     private readonly Adam? _alphaOptimizer;
     private readonly Tensor _logAlpha = new(1) { RequiresGrad = true };
     private readonly RandomSource _random;
-    private readonly Tape _tape = new();
+    private readonly Tape _criticTape = new();
+    private readonly Tape _actorTape = new();
     private readonly Tensor[] _concat = new Tensor[2];
     private readonly int _obsSize;
     private readonly int _act;
@@ -203,40 +205,40 @@ public sealed class Sac : IAgent
         }
 
         // 2. Critics: loss = ½ Σ_i mean((Q_i(s, a) − y)²).
-        _tape.Reset();
+        _criticTape.Reset();
         Concat(s.Obs, s.Actions, b, s.CriticInput);
-        Tensor sa = _tape.Alloc([b, _obsSize + _act]);
+        Tensor sa = _criticTape.Alloc([b, _obsSize + _act]);
         s.CriticInput.AsSpan(0, b * (_obsSize + _act)).CopyTo(sa.Span);
-        Tensor y = _tape.Alloc([b, 1]);
+        Tensor y = _criticTape.Alloc([b, 1]);
         s.Targets.AsSpan(0, b).CopyTo(y.Span);
-        Tensor criticLoss = _tape.Scale(_tape.Add(_tape.Mse(_q1.Forward(_tape, sa), y), _tape.Mse(_q2.Forward(_tape, sa), y)), 0.5f);
+        Tensor criticLoss = _criticTape.Scale(_criticTape.Add(_criticTape.Mse(_q1.Forward(_criticTape, sa), y), _criticTape.Mse(_q2.Forward(_criticTape, sa), y)), 0.5f);
         _criticOptimizer.ZeroGrad();
-        _tape.Backward(criticLoss);
+        _criticTape.Backward(criticLoss);
         _criticOptimizer.Step();
 
         // 3. Actor: loss = mean(α log π(ã|s) − min_i Q_i(s, ã)), ã = tanh(μ + σε) reparameterised (ε fixed).
         //    log π(ã|s) = log N(u; μ, σ) − log(1 − tanh²u); the critics' parameter gradients this adds are cleared by step 2 next time.
-        _tape.Reset();
-        Tensor obs = _tape.Alloc([b, _obsSize]);
+        _actorTape.Reset();
+        Tensor obs = _actorTape.Alloc([b, _obsSize]);
         s.Obs.AsSpan(0, b * _obsSize).CopyTo(obs.Span);
-        Tensor noise = _tape.Alloc([b, _act]);
+        Tensor noise = _actorTape.Alloc([b, _act]);
         Span<float> ns = noise.Span;
         for (int i = 0; i < ns.Length; i++)
         {
             ns[i] = (float)_random.NextNormal();
         }
-        Tensor output = _actor.Forward(_tape, obs);
-        Tensor mean = _tape.SliceColumns(output, 0, _act);
-        Tensor logStd = _tape.Clamp(_tape.SliceColumns(output, _act, _act), ActionSampling.LogStdMin, ActionSampling.LogStdMax);
-        Tensor u = _tape.Add(mean, _tape.Mul(_tape.Exp(logStd), noise));
-        Tensor logPi = _tape.Sub(_tape.GaussianLogProb(mean, logStd, u), _tape.TanhSquashCorrection(u));
+        Tensor output = _actor.Forward(_actorTape, obs);
+        Tensor mean = _actorTape.SliceColumns(output, 0, _act);
+        Tensor logStd = _actorTape.Clamp(_actorTape.SliceColumns(output, _act, _act), ActionSampling.LogStdMin, ActionSampling.LogStdMax);
+        Tensor u = _actorTape.Add(mean, _actorTape.Mul(_actorTape.Exp(logStd), noise));
+        Tensor logPi = _actorTape.Sub(_actorTape.GaussianLogProb(mean, logStd, u), _actorTape.TanhSquashCorrection(u));
         _concat[0] = obs;
-        _concat[1] = _tape.Tanh(u);
-        Tensor piInput = _tape.Concat(_concat, 1);
-        Tensor minQ = _tape.Reshape(_tape.Minimum(_q1.Forward(_tape, piInput), _q2.Forward(_tape, piInput)), b);
-        Tensor actorLoss = _tape.Mean(_tape.Sub(_tape.Scale(logPi, alpha), minQ));
+        _concat[1] = _actorTape.Tanh(u);
+        Tensor piInput = _actorTape.Concat(_concat, 1);
+        Tensor minQ = _actorTape.Reshape(_actorTape.Minimum(_q1.Forward(_actorTape, piInput), _q2.Forward(_actorTape, piInput)), b);
+        Tensor actorLoss = _actorTape.Mean(_actorTape.Sub(_actorTape.Scale(logPi, alpha), minQ));
         _actorOptimizer.ZeroGrad();
-        _tape.Backward(actorLoss);
+        _actorTape.Backward(actorLoss);
         _actorOptimizer.Step();
 
         // 4. Entropy coefficient: loss = −log α · mean(log π + target entropy) (log π held fixed).
