@@ -193,6 +193,7 @@ public sealed class Sac : IAgent
         _actor.Predict(s.NextObs, b, s.ActorOut);
         for (int j = 0; j < b; j++)
         {
+            // Targets holds log π(a′|s′) until the next loop turns it into y.
             s.Targets[j] = ActionSampling.SquashedGaussian(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), _random, s.PiActions.AsSpan(j * _act, _act));
         }
         Concat(s.NextObs, s.PiActions, b, s.CriticInput);
@@ -217,7 +218,10 @@ public sealed class Sac : IAgent
         _criticOptimizer.Step();
 
         // 3. Actor: loss = mean(α log π(ã|s) − min_i Q_i(s, ã)), ã = tanh(μ + σε) reparameterised (ε fixed).
-        //    log π(ã|s) = log N(u; μ, σ) − log(1 − tanh²u); the critics' parameter gradients this adds are cleared by step 2 next time.
+        //    log π(ã|s) = log N(u; μ, σ) − log(1 − tanh²u). The critics are frozen for this pass (no weight gradients:
+        //    the backward pass only carries dQ/dã through them).
+        SetRequiresGrad(_q1Parameters, false);
+        SetRequiresGrad(_q2Parameters, false);
         _actorTape.Reset();
         Tensor obs = _actorTape.Alloc([b, _obsSize]);
         s.Obs.AsSpan(0, b * _obsSize).CopyTo(obs.Span);
@@ -240,6 +244,8 @@ public sealed class Sac : IAgent
         _actorOptimizer.ZeroGrad();
         _actorTape.Backward(actorLoss);
         _actorOptimizer.Step();
+        SetRequiresGrad(_q1Parameters, true);
+        SetRequiresGrad(_q2Parameters, true);
 
         // 4. Entropy coefficient: loss = −log α · mean(log π + target entropy) (log π held fixed).
         if (_alphaOptimizer is not null)
@@ -257,6 +263,14 @@ public sealed class Sac : IAgent
         // 5. Targets follow the critics: θ′ ← (1 − τ)θ′ + τθ.
         Polyak.Update(_q1TargetParameters, _q1Parameters, (float)_config.Tau);
         Polyak.Update(_q2TargetParameters, _q2Parameters, (float)_config.Tau);
+    }
+
+    private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].RequiresGrad = value;
+        }
     }
 
     private void Concat(ReadOnlySpan<float> obs, ReadOnlySpan<float> actions, int b, Span<float> destination)
