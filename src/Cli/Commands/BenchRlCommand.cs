@@ -6,15 +6,17 @@ using Zero.Rl;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Environments;
-using Zero.Rl.Networks;
+using Zero.Engine.Autograd;
+using Zero.Engine.Ops;
+using Zero.Engine.Tensors;
 using Zero.Rl.Vector;
 
 namespace Zero.Cli.Commands;
 
 /// <summary>
 /// `zero bench rl`: environment steps per second of each training loop with its shipped preset (PPO CartPole,
-/// DQN CartPole, SAC Pendulum; training included), the raw environment step rate, and the RL network's GEMM
-/// against its scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes about 800 steps/s.
+/// DQN CartPole, SAC Pendulum; training included), the raw environment step rate, and the engine's fully connected
+/// product (what the RL networks run on) against a scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes about 800 steps/s.
 /// </summary>
 internal static class BenchRlCommand
 {
@@ -42,7 +44,7 @@ internal static class BenchRlCommand
             (double sac, double sacCpu) = SacPendulum(q ? 300 : 2_000);
             rows.Add(new Row("SAC Pendulum-v1 training (preset, after learning_starts)", sac, sacCpu, "steps/s", "1 gradient step of 256 per env step, [256, 256]"));
             (double fast, double reference) = Gemm(q ? 20 : 100);
-            rows.Add(new Row("RL GEMM 256×256×256 (SmallGemm)", fast, double.NaN, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
+            rows.Add(new Row("RL GEMM 256×256×256 (engine Linear)", fast, double.NaN, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
             if (parse.GetValue(json))
             {
                 o.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { name = r.Name, value = Math.Round(r.Value, 1), per_cpu_second = double.IsNaN(r.PerCpuSecond) ? (double?)null : Math.Round(r.PerCpuSecond, 1), unit = r.Unit, note = r.Note })));
@@ -163,28 +165,43 @@ internal static class BenchRlCommand
     {
         const int n = 256;
         var rng = new RandomSource(0);
-        var a = new float[n * n];
-        var b = new float[n * n];
-        var c = new float[n * n];
-        for (int i = 0; i < a.Length; i++)
+        var x = new Tensor(n, n);
+        var w = new Tensor(n, n);
+        for (int i = 0; i < x.Length; i++)
         {
-            a[i] = (float)rng.NextNormal();
-            b[i] = (float)rng.NextNormal();
+            x[i] = (float)rng.NextNormal();
+            w[i] = (float)rng.NextNormal();
         }
         double flops = 2.0 * n * n * n;
+        var tape = new Tape();
         for (int i = 0; i < 5; i++)
         {
-            SmallGemm.Multiply(n, n, n, a, n, 1, b, c, false);
+            tape.Reset();
+            tape.Linear(x, w, null);
         }
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < repeats; i++)
         {
-            SmallGemm.Multiply(n, n, n, a, n, 1, b, c, false);
+            tape.Reset();
+            tape.Linear(x, w, null);
         }
         double fast = flops * repeats / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9;
+        var c = new float[n * n];
         start = Stopwatch.GetTimestamp();
-        SmallGemm.MultiplyReference(n, n, n, a, n, 1, b, c, false);
+        for (int r = 0; r < n; r++)
+        {
+            for (int o = 0; o < n; o++)
+            {
+                float sum = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    sum += x[(r * n) + k] * w[(o * n) + k];
+                }
+                c[(r * n) + o] = sum;
+            }
+        }
         double reference = flops / Stopwatch.GetElapsedTime(start).TotalSeconds / 1e9;
+        GC.KeepAlive(c);
         return (fast, reference);
     }
 }

@@ -30,6 +30,7 @@ internal enum OpKind
     SumAxis,
     Reshape,
     Concat,
+    SliceColumns,
     GlobalAvgPool,
     ScaleChannels,
     Softmax,

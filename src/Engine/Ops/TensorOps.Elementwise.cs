@@ -300,9 +300,20 @@ public static partial class TensorOps
         }
     }
 
+    /// <summary>The op's name for error messages, without the allocation of <c>Enum.ToString</c> on every call.</summary>
+    private static string OpName(OpKind kind) => kind switch
+    {
+        OpKind.Add => "Add",
+        OpKind.Sub => "Sub",
+        OpKind.Mul => "Mul",
+        OpKind.Minimum => "Minimum",
+        OpKind.Maximum => "Maximum",
+        _ => "elementwise op",
+    };
+
     private static Tensor MinMax(Tape tape, OpKind kind, Tensor a, Tensor b)
     {
-        RequireSameShape(a, b, kind.ToString());
+        RequireSameShape(a, b, OpName(kind));
         bool record = tape.ShouldRecord(a, b);
         Tensor y = tape.Alloc(a.Shape, record);
         if (kind == OpKind.Minimum)
@@ -459,7 +470,7 @@ public static partial class TensorOps
             Span<int> dims = stackalloc int[MaxRank];
             Span<int> stA = stackalloc int[MaxRank];
             Span<int> stB = stackalloc int[MaxRank];
-            int n = PlanBroadcast(a.Shape, b.Shape, outShape, dims, stA, stB, kind.ToString());
+            int n = PlanBroadcast(a.Shape, b.Shape, outShape, dims, stA, stB, OpName(kind));
             y = tape.Alloc(outShape[..rank], record);
             BroadcastForward(kind, a.Span, b.Span, y.Span, dims[..n], stA[..n], stB[..n]);
         }
@@ -571,7 +582,7 @@ public static partial class TensorOps
         Span<int> dims = stackalloc int[MaxRank];
         Span<int> stA = stackalloc int[MaxRank];
         Span<int> stB = stackalloc int[MaxRank];
-        int n = PlanBroadcast(a.Shape, b.Shape, outShape, dims, stA, stB, e.Kind.ToString());
+        int n = PlanBroadcast(a.Shape, b.Shape, outShape, dims, stA, stB, OpName(e.Kind));
         dims = dims[..n];
         stA = stA[..n];
         stB = stB[..n];

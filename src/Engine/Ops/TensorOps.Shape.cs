@@ -288,6 +288,57 @@ public static partial class TensorOps
     }
 
     /// <summary>
+    /// Columns [start, start + length) of x [N, D] as a new [N, length] tensor (the inverse of <see cref="Concat"/> on
+    /// axis 1): SAC's actor emits [μ, log σ] in one row and the loss reads the halves separately.
+    /// </summary>
+    /// <exception cref="ArgumentException">x is not 2-D or the range is outside its columns.</exception>
+    public static Tensor SliceColumns(this Tape tape, Tensor x, int start, int length)
+    {
+        RequireRank(x, 2, "SliceColumns", "input");
+        int n = x.Shape[0], d = x.Shape[1];
+        if (start < 0 || length < 0 || start + length > d)
+        {
+            throw new ArgumentException($"SliceColumns: columns [{start}, {start + length}) are outside the {d} columns of {x.ShapeString}.");
+        }
+
+        bool record = tape.ShouldRecord(x);
+        Tensor y = tape.Alloc([n, length], record);
+        ReadOnlySpan<float> xs = x.Span;
+        Span<float> ys = y.Span;
+        for (int i = 0; i < n; i++)
+        {
+            xs.Slice((i * d) + start, length).CopyTo(ys.Slice(i * length, length));
+        }
+
+        if (record)
+        {
+            ref TapeEntry e = ref tape.Record(OpKind.SliceColumns, y);
+            e.A = x;
+            e.I0 = start;
+        }
+
+        return y;
+    }
+
+    private static void SliceColumnsBackward(ref TapeEntry e)
+    {
+        Tensor x = e.A!;
+        if (!x.RequiresGrad)
+        {
+            return;
+        }
+
+        int n = x.Shape[0], d = x.Shape[1], length = e.Out.Shape[1], start = e.I0;
+        ReadOnlySpan<float> gy = e.Out.Grad;
+        Span<float> gx = x.Grad;
+        for (int i = 0; i < n; i++)
+        {
+            Span<float> dst = gx.Slice((i * d) + start, length);
+            TensorPrimitives.Add(dst, gy.Slice(i * length, length), dst);
+        }
+    }
+
+    /// <summary>
     /// y[n] = x[n, index[n]] for x[N, A] (Q-values of the taken actions in DQN). The index array is read again by the
     /// backward pass: do not change it before then.
     /// </summary>

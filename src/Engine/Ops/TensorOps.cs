@@ -66,6 +66,9 @@ public static partial class TensorOps
             case OpKind.Concat:
                 ConcatBackward(ref e);
                 break;
+            case OpKind.SliceColumns:
+                SliceColumnsBackward(ref e);
+                break;
             case OpKind.GlobalAvgPool:
                 GlobalAvgPoolBackward(ref e);
                 break;

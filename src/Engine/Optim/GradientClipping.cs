@@ -18,9 +18,11 @@ public static class GradientClipping
             throw new ArgumentException($"The maximum gradient norm must be positive, got {maxNorm}.", nameof(maxNorm));
         }
 
+        // Index loops: foreach over an IReadOnlyList boxes its enumerator, and RL calls this on every gradient step.
         double sq = 0;
-        foreach (Tensor p in parameters)
+        for (int i = 0; i < parameters.Count; i++)
         {
+            Tensor p = parameters[i];
             if (p.HasGrad)
             {
                 float n = TensorPrimitives.Norm(p.Grad);
@@ -32,8 +34,9 @@ public static class GradientClipping
         float scale = maxNorm / (norm + 1e-6f);
         if (scale < 1f)
         {
-            foreach (Tensor p in parameters)
+            for (int i = 0; i < parameters.Count; i++)
             {
+                Tensor p = parameters[i];
                 if (p.HasGrad)
                 {
                     TensorPrimitives.Multiply(p.Grad, scale, p.Grad);

@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Zero.Engine.Autograd;
+using Zero.Engine.Models;
+using Zero.Engine.Ops;
+using Zero.Engine.Optim;
+using Zero.Engine.Tensors;
 using Zero.Games;
 using Zero.Rl.ClassicControl;
-using Zero.Rl.Distributions;
-using Zero.Rl.Networks;
 using Zero.Rl.Spaces;
 using Zero.Rl.Training;
 using Zero.Rl.Vector;
@@ -15,18 +18,24 @@ namespace Zero.Rl.Algorithms;
 /// 2016). <see cref="Learn"/> reads top to bottom: act ε-greedily (uniformly random before learning_starts), store
 /// the transition with the real final observation and terminated (not truncated) as the done flag, update the
 /// target network every target_update_interval steps (Polyak τ; τ = 1 is a hard copy), and every train_freq steps
-/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping.
+/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping. The Q network
+/// is a Zero.Engine <see cref="Mlp"/>: targets and acting use its tape-free <c>Predict</c>, the loss runs on a reused
+/// <see cref="Tape"/> (Gather of Q(s, a), Huber), so a gradient step allocates nothing after the first.
 /// </summary>
 public sealed class Dqn : IAgent
 {
     private readonly DqnConfig _config;
     private readonly Mlp _q;
     private readonly Mlp _target;
+    private readonly IReadOnlyList<Tensor> _qParameters;
+    private readonly IReadOnlyList<Tensor> _targetParameters;
     private readonly Adam _optimizer;
     private readonly RandomSource _random;
+    private readonly Tape _tape = new();
     private readonly int _obsSize;
     private readonly int _actions;
     private readonly float[] _actObs;
+    private readonly float[] _actQ;
     private NormalizationState? _normalization;
 
     /// <summary>Creates an untrained agent. Throws <see cref="ZeroException"/> for an environment without discrete actions.</summary>
@@ -44,11 +53,14 @@ public sealed class Dqn : IAgent
         Seed = seed;
         _obsSize = probe.ObservationSpace.FlatSize;
         _actions = d.N;
-        _q = new Mlp([_obsSize, .. config.NetArch, _actions], Activation.ReLU, _random);
-        _target = new Mlp([_obsSize, .. config.NetArch, _actions], Activation.ReLU, _random);
-        _target.CopyFrom(_q);
-        _optimizer = new Adam(_q.Parameters, _q.Gradients, config.LearningRate.Value(1));
+        _q = Networks.Create([_obsSize, .. config.NetArch, _actions], Activation.Relu, _random);
+        _target = Networks.Create([_obsSize, .. config.NetArch, _actions], Activation.Relu, _random);
+        _qParameters = _q.Parameters();
+        _targetParameters = _target.Parameters();
+        Polyak.Update(_targetParameters, _qParameters, 1f);
+        _optimizer = new Adam(_qParameters, (float)config.LearningRate.Value(1));
         _actObs = new float[_obsSize];
+        _actQ = new float[_actions];
     }
 
     /// <inheritdoc/>
@@ -84,7 +96,8 @@ public sealed class Dqn : IAgent
         var bRew = new float[b];
         var bTerm = new float[b];
         var targets = new float[b];
-        var grad = new float[b * _actions];
+        var next = new float[b * _actions];
+        var bActInt = new int[b];
         long start = time.GetTimestamp();
         int sinceTrain = 0;
 
@@ -98,7 +111,7 @@ public sealed class Dqn : IAgent
                 : _config.ExplorationInitialEps + ((_config.ExplorationFinalEps - _config.ExplorationInitialEps) * progressDone / _config.ExplorationFraction);
             action[0] = StepsTrained < _config.LearningStarts || _random.NextDouble() < eps
                 ? _random.NextInt(_actions)
-                : Categorical.ArgMax(_q.Forward(obs, 1));
+                : GreedyAction(obs);
 
             // 2. Step and store; a finished episode stores its real final observation, and only termination stops bootstrapping.
             env.Step(action);
@@ -110,17 +123,17 @@ public sealed class Dqn : IAgent
             // 3. Target network update (every target_update_interval environment steps).
             if (StepsTrained % Math.Max(_config.TargetUpdateInterval, 1) == 0)
             {
-                _target.SoftUpdateFrom(_q, (float)_config.Tau);
+                Polyak.Update(_targetParameters, _qParameters, (float)_config.Tau);
             }
 
             // 4. Train every train_freq steps once learning has started.
             if (StepsTrained % _config.TrainFreq == 0 && StepsTrained > _config.LearningStarts)
             {
                 int gradientSteps = _config.GradientSteps >= 0 ? _config.GradientSteps : sinceTrain;
-                _optimizer.LearningRate = _config.LearningRate.Value(Math.Max(0, 1 - progressDone));
+                _optimizer.LearningRate = (float)_config.LearningRate.Value(Math.Max(0, 1 - progressDone));
                 for (int g = 0; g < gradientSteps; g++)
                 {
-                    TrainStep(buffer, b, bObs, bAct, bRew, bNext, bTerm, targets, grad);
+                    TrainStep(buffer, b, bObs, bAct, bActInt, bRew, bNext, bTerm, targets, next);
                 }
                 sinceTrain = 0;
             }
@@ -139,43 +152,46 @@ public sealed class Dqn : IAgent
     }
 
     /// <summary>One gradient step: y = r + γ(1 − terminated)·max_a′ Q_target(s′, a′) (Double DQN: Q_target(s′, argmax Q(s′))), Huber loss.</summary>
-    private void TrainStep(ReplayBuffer buffer, int b, float[] bObs, float[] bAct, float[] bRew, float[] bNext, float[] bTerm, float[] targets, float[] grad)
+    private void TrainStep(ReplayBuffer buffer, int b, float[] bObs, float[] bAct, int[] bActInt, float[] bRew, float[] bNext, float[] bTerm, float[] targets, float[] next)
     {
         buffer.Sample(b, _random, bObs, bAct, bRew, bNext, bTerm);
 
-        // 1. Targets from the frozen network: max_a′ Q_target(s′, a′), or for Double DQN Q_target(s′, argmax_a′ Q(s′, a′)).
+        // 1. Targets from the frozen network (no tape): max_a′ Q_target(s′, a′), or for Double DQN Q_target(s′, argmax_a′ Q(s′, a′)).
         if (_config.DoubleQ)
         {
-            ReadOnlySpan<float> nextOnline = _q.Forward(bNext, b);
+            _q.Predict(bNext, b, next);
             for (int j = 0; j < b; j++)
             {
-                targets[j] = Categorical.ArgMax(nextOnline.Slice(j * _actions, _actions));
+                targets[j] = ActionSampling.ArgMax(next.AsSpan(j * _actions, _actions));
             }
         }
-        ReadOnlySpan<float> nextTarget = _target.Forward(bNext, b);
+        _target.Predict(bNext, b, next);
         for (int j = 0; j < b; j++)
         {
-            ReadOnlySpan<float> row = nextTarget.Slice(j * _actions, _actions);
-            targets[j] = _config.DoubleQ ? row[(int)targets[j]] : row[Categorical.ArgMax(row)];
-        }
-        for (int j = 0; j < b; j++)
-        {
-            targets[j] = bRew[j] + ((1 - bTerm[j]) * (float)_config.Gamma * targets[j]);
+            ReadOnlySpan<float> row = next.AsSpan(j * _actions, _actions);
+            float best = _config.DoubleQ ? row[(int)targets[j]] : row[ActionSampling.ArgMax(row)];
+            targets[j] = bRew[j] + ((1 - bTerm[j]) * (float)_config.Gamma * best);
+            bActInt[j] = (int)bAct[j];
         }
 
-        // 2. Huber (smooth L1, β = 1) loss on Q(s, a): gradient clamp(Q − y, ±1)/B at the taken action only.
-        _optimizer.ZeroGradients();
-        ReadOnlySpan<float> q = _q.Forward(bObs, b);
-        Array.Clear(grad);
-        for (int j = 0; j < b; j++)
-        {
-            int a = (int)bAct[j];
-            float diff = q[(j * _actions) + a] - targets[j];
-            grad[(j * _actions) + a] = Math.Clamp(diff, -1f, 1f) / b;
-        }
-        _q.Backward(grad, b);
-        _optimizer.ClipGradientNorm(_config.MaxGradNorm);
+        // 2. Huber (smooth L1, δ = 1) loss on Q(s, a), clipped global gradient, one Adam step.
+        _tape.Reset();
+        Tensor x = _tape.Alloc([b, _obsSize]);
+        bObs.AsSpan(0, b * _obsSize).CopyTo(x.Span);
+        Tensor y = _tape.Alloc([b]);
+        targets.AsSpan(0, b).CopyTo(y.Span);
+        Tensor qa = _tape.Gather(_q.Forward(_tape, x), bActInt);
+        Tensor loss = _tape.Huber(qa, y);
+        _optimizer.ZeroGrad();
+        _tape.Backward(loss);
+        GradientClipping.ClipGlobalNorm(_qParameters, (float)_config.MaxGradNorm);
         _optimizer.Step();
+    }
+
+    private int GreedyAction(ReadOnlySpan<float> observation)
+    {
+        _q.Predict(observation, _actQ);
+        return ActionSampling.ArgMax(_actQ);
     }
 
     /// <inheritdoc/>
@@ -185,14 +201,14 @@ public sealed class Dqn : IAgent
         _normalization?.NormalizeObservation(_actObs);
         action[0] = !deterministic && _random.NextDouble() < _config.ExplorationFinalEps
             ? _random.NextInt(_actions)
-            : Categorical.ArgMax(_q.Forward(_actObs, 1));
+            : GreedyAction(_actObs);
     }
 
     /// <inheritdoc/>
     public void Save(string path)
     {
         var tensors = new List<(string, float[])>();
-        Ppo.AddNetwork(tensors, "q", _q);
+        Networks.Add(tensors, "q", _q);
         var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization,
             new Dictionary<string, int[]> { ["q"] = [.. _q.Sizes] }, StepsTrained);
         ModelFile.Save(path, header, tensors);
@@ -203,8 +219,8 @@ public sealed class Dqn : IAgent
     {
         DqnConfig config = header.Config.Deserialize<DqnConfig>(ModelFile.Json) ?? throw new ZeroException($"'{path}' has no DQN config.");
         var agent = new Dqn(header.Environment, config, 0) { StepsTrained = header.StepsTrained };
-        Ppo.RestoreNetwork(tensors, "q", agent._q, path);
-        agent._target.CopyFrom(agent._q);
+        Networks.Restore(tensors, "q", agent._q, path);
+        Polyak.Update(agent._targetParameters, agent._qParameters, 1f);
         agent._normalization = header.Normalization;
         return agent;
     }

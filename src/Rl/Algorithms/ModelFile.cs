@@ -8,16 +8,18 @@ namespace Zero.Rl.Algorithms;
 /// <summary>
 /// The one self-contained model file of an RL agent. Layout (little-endian):
 /// <code>
-/// "ZRLMODEL" | int32 version (1) | int32 n | n bytes header JSON (<see cref="ModelHeader"/>)
+/// "ZRLMODEL" | int32 version (2) | int32 n | n bytes header JSON (<see cref="ModelHeader"/>)
 /// int32 count | count × (int32 nameBytes | name UTF-8 | int32 length | length × float32)
 /// 32 bytes SHA-256 of everything before
 /// </code>
-/// Loading checks the magic, version, lengths and checksum, and every error says what to do about it.
+/// Loading checks the magic, version, lengths and checksum, and every error says what to do about it. Version 2 (the
+/// networks moved onto Zero.Engine): tensors "{net}.layers.{i}.weight" are [out, in]; version 1 stored
+/// "{net}.{i}.weight" as [in, out] and is refused.
 /// </summary>
 public static class ModelFile
 {
     private static readonly byte[] Magic = "ZRLMODEL"u8.ToArray();
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>Options shared by every RL JSON file (snake_case keys, as SB3's hyper-parameter names).</summary>
     public static JsonSerializerOptions Json { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
@@ -79,6 +81,10 @@ public static class ModelFile
             throw new ZeroException($"'{path}' is truncated ({all.Length} bytes): the copy or the training run was cut short; copy it again or retrain.");
         }
         int version = BitConverter.ToInt32(all, Magic.Length);
+        if (version == 1)
+        {
+            throw new ZeroException($"'{path}' is model format version 1, written before the RL networks moved onto Zero.Engine (its weights are stored [in, out]); this build reads version {Version}. Retrain it with `zero rl train`, or evaluate it with the Zero version that wrote it.");
+        }
         if (version != Version)
         {
             throw new ZeroException($"'{path}' is model format version {version}; this build reads version {Version}. Use the Zero version that wrote it or retrain.");

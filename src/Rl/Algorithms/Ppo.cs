@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Zero.Engine.Autograd;
+using Zero.Engine.Models;
+using Zero.Engine.Ops;
+using Zero.Engine.Optim;
+using Zero.Engine.Tensors;
 using Zero.Games;
 using Zero.Rl.ClassicControl;
-using Zero.Rl.Distributions;
-using Zero.Rl.Networks;
 using Zero.Rl.Spaces;
 using Zero.Rl.Training;
 using Zero.Rl.Vector;
@@ -15,23 +18,26 @@ namespace Zero.Rl.Algorithms;
 /// reads top to bottom as (1) collect a rollout from the vector environment, bootstrapping time-limit truncations,
 /// (2) GAE(λ), (3) epochs of shuffled minibatches with the clipped surrogate, value loss, entropy bonus, advantage
 /// normalisation, annealed learning rate and clip range, and global gradient clipping. Separate policy and value
-/// MLPs; categorical actions for Discrete spaces, a diagonal Gaussian with a state-independent log σ for Box spaces.
+/// MLPs (Zero.Engine <see cref="Mlp"/>, trained on a <see cref="Tape"/>); categorical actions for Discrete spaces, a
+/// diagonal Gaussian with a state-independent log σ for Box spaces. Acting uses <see cref="Mlp.Predict(ReadOnlySpan{float}, int, Span{float}, Zero.Engine.Kernels.ComputePool?)"/>
+/// (no tape); the update reuses the tape's arena, so a fixed-shape update allocates nothing after its first step.
 /// </summary>
 public sealed class Ppo : IAgent
 {
     private readonly PpoConfig _config;
     private readonly Mlp _policy;
     private readonly Mlp _value;
-    private readonly float[] _logStd;
-    private readonly float[] _gradLogStd;
+    private readonly Tensor _logStd;
     private readonly Adam _optimizer;
     private readonly RandomSource _random;
+    private readonly Tape _tape = new();
     private readonly bool _discrete;
     private readonly int _obsSize;
     private readonly int _actSize;
     private readonly float[] _actionLow = [];
     private readonly float[] _actionHigh = [];
     private readonly float[] _actObs;
+    private readonly float[] _actHead;
     private NormalizationState? _normalization;
 
     /// <summary>Creates an untrained agent for <paramref name="environment"/>; <paramref name="seed"/> fixes initialisation, exploration and shuffling.</summary>
@@ -60,21 +66,20 @@ public sealed class Ppo : IAgent
             default:
                 throw new ZeroException($"PPO supports Discrete and Box action spaces, not {probe.ActionSpace}.");
         }
-        Activation act = ParseActivation(config.ActivationFn);
-        _policy = new Mlp([_obsSize, .. config.NetArch, policyOut], act, _random);
-        _value = new Mlp([_obsSize, .. config.NetArch, 1], act, _random);
+        Activation act = Networks.ParseActivation(config.ActivationFn);
+        _policy = Networks.Create([_obsSize, .. config.NetArch, policyOut], act, _random);
+        _value = Networks.Create([_obsSize, .. config.NetArch, 1], act, _random);
         if (config.OrthoInit)
         {
-            _policy.InitializeOrthogonal(_random, 0.01f);
-            _value.InitializeOrthogonal(_random, 1f);
+            InitializeOrthogonal(_policy, 0.01f);
+            InitializeOrthogonal(_value, 1f);
         }
-        _logStd = Enumerable.Repeat((float)config.LogStdInit, _discrete ? 0 : policyOut).ToArray();
-        _gradLogStd = new float[_logStd.Length];
-        _optimizer = new Adam(
-            [.. _policy.Parameters, .. _value.Parameters, _logStd],
-            [.. _policy.Gradients, .. _value.Gradients, _gradLogStd],
-            config.LearningRate.Value(1), epsilon: 1e-5);
+        _logStd = new Tensor(_discrete ? 0 : policyOut) { RequiresGrad = !_discrete };
+        _logStd.Span.Fill((float)config.LogStdInit);
+        IReadOnlyList<Tensor> parameters = [.. _policy.Parameters(), .. _value.Parameters(), .. (_discrete ? Array.Empty<Tensor>() : [_logStd])];
+        _optimizer = new Adam(parameters, (float)config.LearningRate.Value(1), eps: 1e-5f);
         _actObs = new float[_obsSize];
+        _actHead = new float[policyOut];
     }
 
     /// <inheritdoc/>
@@ -92,12 +97,19 @@ public sealed class Ppo : IAgent
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 
-    internal static Activation ParseActivation(string name) => name.ToLowerInvariant() switch
+    /// <summary>
+    /// SB3's <c>ortho_init</c>: every weight matrix orthogonal with gain √2 for hidden layers and
+    /// <paramref name="outputGain"/> for the last one; biases 0.
+    /// </summary>
+    private void InitializeOrthogonal(Mlp net, float outputGain)
     {
-        "tanh" => Activation.Tanh,
-        "relu" => Activation.ReLU,
-        _ => throw new ZeroException($"Unknown activation_fn '{name}': use \"tanh\" or \"relu\"."),
-    };
+        Random rng = Networks.ChildRandom(_random);
+        for (int l = 0; l < net.Layers.Count; l++)
+        {
+            Init.Orthogonal(net.Layers[l].Weight, rng, l == net.Layers.Count - 1 ? outputGain : MathF.Sqrt(2f));
+            net.Layers[l].Bias?.Span.Clear();
+        }
+    }
 
     /// <summary>
     /// Trains for <paramref name="totalSteps"/> environment steps (rounded up to whole rollouts), reporting after each
@@ -126,12 +138,12 @@ public sealed class Ppo : IAgent
         var returns = new float[batch];
         var lastValues = new float[nEnvs];
         var finalObs = new float[nEnvs * _obsSize];
+        var finalValues = new float[nEnvs];
         var finalRows = new int[nEnvs];
+        var heads = new float[nEnvs * policyOut];
         var order = new int[batch];
-        var mbObs = new float[mb * _obsSize];
         var mbAdv = new float[mb];
-        var gradPolicy = new float[mb * policyOut];
-        var gradValue = new float[mb];
+        var mbActions = new int[mb];
         long start = time.GetTimestamp();
         long updates = (totalSteps + batch - 1) / batch;
 
@@ -144,31 +156,28 @@ public sealed class Ppo : IAgent
             {
                 Span<float> obsRow = obs.AsSpan(t * nEnvs * _obsSize, nEnvs * _obsSize);
                 env.Observations.CopyTo(obsRow);
-                ReadOnlySpan<float> pout = _policy.Forward(obsRow, nEnvs);
+                _policy.Predict(obsRow, nEnvs, heads);
                 for (int i = 0; i < nEnvs; i++)
                 {
                     int k = (t * nEnvs) + i;
-                    ReadOnlySpan<float> head = pout.Slice(i * policyOut, policyOut);
+                    ReadOnlySpan<float> head = heads.AsSpan(i * policyOut, policyOut);
                     Span<float> a = actions.AsSpan(k * _actSize, _actSize);
                     if (_discrete)
                     {
-                        int choice = Categorical.Sample(head, _random);
+                        int choice = ActionSampling.Categorical(head, _random, out logProbs[k]);
                         a[0] = choice;
-                        logProbs[k] = Categorical.Evaluate(head, choice).LogProbability;
                         stepActions[i] = choice;
                     }
                     else
                     {
-                        DiagonalGaussian.Sample(head, _logStd, _random, a);
-                        logProbs[k] = DiagonalGaussian.Evaluate(head, _logStd, a).LogProbability;
+                        logProbs[k] = ActionSampling.Gaussian(head, _logStd.Span, _random, a);
                         for (int j = 0; j < _actSize; j++)
                         {
                             stepActions[(i * _actSize) + j] = Math.Clamp(a[j], _actionLow[j], _actionHigh[j]);
                         }
                     }
                 }
-                ReadOnlySpan<float> vout = _value.Forward(obsRow, nEnvs);
-                vout.CopyTo(values.AsSpan(t * nEnvs, nEnvs));
+                _value.Predict(obsRow, nEnvs, values.AsSpan(t * nEnvs, nEnvs));
 
                 env.Step(stepActions);
                 int truncatedCount = 0;
@@ -187,15 +196,15 @@ public sealed class Ppo : IAgent
                 // Truncation is not termination: bootstrap r += γ·V(final observation).
                 if (truncatedCount > 0)
                 {
-                    ReadOnlySpan<float> vf = _value.Forward(finalObs, truncatedCount);
+                    _value.Predict(finalObs.AsSpan(0, truncatedCount * _obsSize), truncatedCount, finalValues.AsSpan(0, truncatedCount));
                     for (int j = 0; j < truncatedCount; j++)
                     {
-                        rewards[finalRows[j]] += (float)(_config.Gamma * vf[j]);
+                        rewards[finalRows[j]] += (float)(_config.Gamma * finalValues[j]);
                     }
                 }
             }
             StepsTrained += batch;
-            _value.Forward(env.Observations, nEnvs).CopyTo(lastValues);
+            _value.Predict(env.Observations, nEnvs, lastValues);
 
             // 2. GAE(λ) advantages and returns.
             Gae.Compute(nSteps, nEnvs, rewards, values, dones, lastValues, _config.Gamma, _config.GaeLambda, advantages, returns);
@@ -203,7 +212,7 @@ public sealed class Ppo : IAgent
             // 3. Optimise: epochs × shuffled minibatches.
             double progressRemaining = Math.Max(0, 1 - ((double)StepsTrained / totalSteps));
             float clip = (float)_config.ClipRange.Value(progressRemaining);
-            _optimizer.LearningRate = _config.LearningRate.Value(progressRemaining);
+            _optimizer.LearningRate = (float)_config.LearningRate.Value(progressRemaining);
             for (int epoch = 0; epoch < _config.NEpochs; epoch++)
             {
                 for (int i = 0; i < batch; i++)
@@ -220,12 +229,30 @@ public sealed class Ppo : IAgent
                     int m = Math.Min(mb, batch - s0);
                     ReadOnlySpan<int> idx = order.AsSpan(s0, m);
 
-                    // 3a. Gather the minibatch; normalise its advantages.
+                    // 3a. Gather the minibatch into the tape's arena; normalise its advantages.
+                    _tape.Reset();
+                    Tensor x = _tape.Alloc([m, _obsSize]);
+                    Tensor oldLogp = _tape.Alloc([m]);
+                    Tensor adv = _tape.Alloc([m]);
+                    Tensor ret = _tape.Alloc([m, 1]);
+                    Tensor oldValue = _tape.Alloc([m, 1]);
+                    Tensor? act = _discrete ? null : _tape.Alloc([m, _actSize]);
                     double mean = 0, sq = 0;
                     for (int j = 0; j < m; j++)
                     {
                         int k = idx[j];
-                        obs.AsSpan(k * _obsSize, _obsSize).CopyTo(mbObs.AsSpan(j * _obsSize, _obsSize));
+                        obs.AsSpan(k * _obsSize, _obsSize).CopyTo(x.Span.Slice(j * _obsSize, _obsSize));
+                        if (act is null)
+                        {
+                            mbActions[j] = (int)actions[k];
+                        }
+                        else
+                        {
+                            actions.AsSpan(k * _actSize, _actSize).CopyTo(act.Span.Slice(j * _actSize, _actSize));
+                        }
+                        oldLogp[j] = logProbs[k];
+                        ret[j] = returns[k];
+                        oldValue[j] = values[k];
                         mbAdv[j] = advantages[k];
                         mean += advantages[k];
                     }
@@ -234,66 +261,37 @@ public sealed class Ppo : IAgent
                     {
                         sq += (mbAdv[j] - mean) * (mbAdv[j] - mean);
                     }
-                    if (_config.NormalizeAdvantage && m > 1)
-                    {
-                        double std = Math.Sqrt(sq / (m - 1));
-                        for (int j = 0; j < m; j++)
-                        {
-                            mbAdv[j] = (float)((mbAdv[j] - mean) / (std + 1e-8));
-                        }
-                    }
-                    _optimizer.ZeroGradients();
-
-                    // 3b. Policy: loss = mean(max(−A·ρ, −A·clip(ρ, 1 ± ε))) − c_ent·mean(H); ρ = exp(log π − log π_old).
-                    ReadOnlySpan<float> pout = _policy.Forward(mbObs, m);
+                    bool normalize = _config.NormalizeAdvantage && m > 1;
+                    double std = normalize ? Math.Sqrt(sq / (m - 1)) : 0;
                     for (int j = 0; j < m; j++)
                     {
-                        int k = idx[j];
-                        ReadOnlySpan<float> head = pout.Slice(j * policyOut, policyOut);
-                        Span<float> g = gradPolicy.AsSpan(j * policyOut, policyOut);
-                        float logp = _discrete
-                            ? Categorical.Evaluate(head, (int)actions[k]).LogProbability
-                            : DiagonalGaussian.Evaluate(head, _logStd, actions.AsSpan(k * _actSize, _actSize)).LogProbability;
-                        float ratio = MathF.Exp(logp - logProbs[k]);
-                        float adv = mbAdv[j];
-                        float unclipped = -adv * ratio;
-                        float clipped = -adv * Math.Clamp(ratio, 1 - clip, 1 + clip);
-                        float wLogProb = unclipped >= clipped ? -adv * ratio / m : 0f;
-                        float wEntropy = (float)(-_config.EntCoef / m);
-                        if (_discrete)
-                        {
-                            Categorical.Backward(head, (int)actions[k], wLogProb, wEntropy, g);
-                        }
-                        else
-                        {
-                            DiagonalGaussian.Backward(head, _logStd, actions.AsSpan(k * _actSize, _actSize), wLogProb, wEntropy, g, _gradLogStd);
-                        }
+                        adv[j] = normalize ? (float)((mbAdv[j] - mean) / (std + 1e-8)) : mbAdv[j];
                     }
-                    _policy.Backward(gradPolicy, m);
 
-                    // 3c. Value: loss = c_vf·mean((R − V)²), with the change of V clipped when clip_range_vf is set.
-                    ReadOnlySpan<float> vout = _value.Forward(mbObs, m);
-                    float vfScale = (float)(_config.VfCoef * 2 / m);
-                    for (int j = 0; j < m; j++)
+                    // 3b. Policy: loss = −mean(min(A·ρ, A·clip(ρ, 1 ± ε))) − c_ent·mean(H); ρ = exp(log π − log π_old).
+                    Tensor head = _policy.Forward(_tape, x);
+                    Tensor logp = act is null ? _tape.CategoricalLogProb(head, mbActions) : _tape.GaussianLogProb(head, _logStd, act);
+                    Tensor ratio = _tape.Exp(_tape.Sub(logp, oldLogp));
+                    Tensor surrogate = _tape.Minimum(_tape.Mul(ratio, adv), _tape.Mul(_tape.Clamp(ratio, 1 - clip, 1 + clip), adv));
+                    Tensor loss = _tape.Neg(_tape.Mean(surrogate));
+                    if (_config.EntCoef != 0)
                     {
-                        int k = idx[j];
-                        float v = vout[j];
-                        if (_config.ClipRangeVf is double cvf)
-                        {
-                            float delta = v - values[k];
-                            bool inside = Math.Abs(delta) <= cvf;
-                            v = values[k] + Math.Clamp(delta, (float)-cvf, (float)cvf);
-                            gradValue[j] = inside ? vfScale * (v - returns[k]) : 0f;
-                        }
-                        else
-                        {
-                            gradValue[j] = vfScale * (v - returns[k]);
-                        }
+                        Tensor entropy = _tape.Mean(act is null ? _tape.CategoricalEntropy(head) : _tape.GaussianEntropy(_logStd));
+                        loss = _tape.Sub(loss, _tape.Scale(entropy, (float)_config.EntCoef));
                     }
-                    _value.Backward(gradValue, m);
+
+                    // 3c. Value: loss += c_vf·mean((R − V)²), with the change of V clipped when clip_range_vf is set.
+                    Tensor v = _value.Forward(_tape, x);
+                    if (_config.ClipRangeVf is double cvf)
+                    {
+                        v = _tape.Add(oldValue, _tape.Clamp(_tape.Sub(v, oldValue), (float)-cvf, (float)cvf));
+                    }
+                    loss = _tape.Add(loss, _tape.Scale(_tape.Mse(v, ret), (float)_config.VfCoef));
 
                     // 3d. One Adam step on the clipped global gradient.
-                    _optimizer.ClipGradientNorm(_config.MaxGradNorm);
+                    _optimizer.ZeroGrad();
+                    _tape.Backward(loss);
+                    GradientClipping.ClipGlobalNorm(_optimizer.Parameters, (float)_config.MaxGradNorm);
                     _optimizer.Step();
                 }
             }
@@ -309,19 +307,19 @@ public sealed class Ppo : IAgent
     {
         observation.CopyTo(_actObs);
         _normalization?.NormalizeObservation(_actObs);
-        ReadOnlySpan<float> head = _policy.Forward(_actObs, 1);
+        _policy.Predict(_actObs, _actHead);
         if (_discrete)
         {
-            action[0] = deterministic ? Categorical.ArgMax(head) : Categorical.Sample(head, _random);
+            action[0] = deterministic ? ActionSampling.ArgMax(_actHead) : ActionSampling.Categorical(_actHead, _random, out _);
             return;
         }
         if (deterministic)
         {
-            head.CopyTo(action);
+            _actHead.CopyTo(action);
         }
         else
         {
-            DiagonalGaussian.Sample(head, _logStd, _random, action);
+            ActionSampling.Gaussian(_actHead, _logStd.Span, _random, action);
         }
         for (int j = 0; j < _actSize; j++)
         {
@@ -333,9 +331,9 @@ public sealed class Ppo : IAgent
     public void Save(string path)
     {
         var tensors = new List<(string, float[])>();
-        AddNetwork(tensors, "policy", _policy);
-        AddNetwork(tensors, "value", _value);
-        tensors.Add(("log_std", _logStd));
+        Networks.Add(tensors, "policy", _policy);
+        Networks.Add(tensors, "value", _value);
+        tensors.Add(("log_std", _logStd.ToArray()));
         var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization,
             new Dictionary<string, int[]> { ["policy"] = [.. _policy.Sizes], ["value"] = [.. _value.Sizes] }, StepsTrained);
         ModelFile.Save(path, header, tensors);
@@ -346,26 +344,10 @@ public sealed class Ppo : IAgent
     {
         PpoConfig config = header.Config.Deserialize<PpoConfig>(ModelFile.Json) ?? throw new ZeroException($"'{path}' has no PPO config.");
         var agent = new Ppo(header.Environment, config, 0) { StepsTrained = header.StepsTrained };
-        RestoreNetwork(tensors, "policy", agent._policy, path);
-        RestoreNetwork(tensors, "value", agent._value, path);
-        ModelFile.Restore(tensors, "log_std", agent._logStd, path);
+        Networks.Restore(tensors, "policy", agent._policy, path);
+        Networks.Restore(tensors, "value", agent._value, path);
+        Networks.Restore(tensors, "log_std", agent._logStd, path);
         agent._normalization = header.Normalization;
         return agent;
-    }
-
-    internal static void AddNetwork(List<(string, float[])> tensors, string name, Mlp net)
-    {
-        for (int i = 0; i < net.Parameters.Count; i++)
-        {
-            tensors.Add(($"{name}.{i / 2}.{(i % 2 == 0 ? "weight" : "bias")}", net.Parameters[i]));
-        }
-    }
-
-    internal static void RestoreNetwork(Dictionary<string, float[]> tensors, string name, Mlp net, string path)
-    {
-        for (int i = 0; i < net.Parameters.Count; i++)
-        {
-            ModelFile.Restore(tensors, $"{name}.{i / 2}.{(i % 2 == 0 ? "weight" : "bias")}", net.Parameters[i], path);
-        }
     }
 }

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Zero.Engine.Autograd;
+using Zero.Engine.Models;
+using Zero.Engine.Ops;
+using Zero.Engine.Optim;
+using Zero.Engine.Tensors;
 using Zero.Games;
 using Zero.Rl.ClassicControl;
-using Zero.Rl.Distributions;
-using Zero.Rl.Networks;
 using Zero.Rl.Spaces;
 using Zero.Rl.Training;
 using Zero.Rl.Vector;
@@ -16,24 +19,32 @@ namespace Zero.Rl.Algorithms;
 /// tanh-squashed Gaussian actor with the log-prob correction, and automatic entropy tuning towards −|A|. The agent
 /// acts in [−1, 1]ⁿ and <see cref="RescaleAction"/> maps onto the environment's bounds. <see cref="Train"/> reads
 /// top to bottom: target, critic update, actor update through min(Q1, Q2), entropy coefficient, target update.
+/// Networks are Zero.Engine <see cref="Mlp"/>s; targets and acting use the tape-free <c>Predict</c>, the critic and actor
+/// losses run on two reused <see cref="Tape"/>s, one each, so every arena slot keeps its shape from step to step (the
+/// actor's reparameterised sample is built from tape ops, so its gradient comes from autograd), and the Polyak update
+/// walks parameter lists taken once: no allocation per step.
 /// </summary>
 public sealed class Sac : IAgent
 {
     private readonly SacConfig _config;
     private readonly Mlp _actor;
     private readonly Mlp _q1, _q2, _q1Target, _q2Target;
+    private readonly IReadOnlyList<Tensor> _q1Parameters, _q2Parameters, _q1TargetParameters, _q2TargetParameters;
     private readonly Adam _actorOptimizer;
     private readonly Adam _criticOptimizer;
     private readonly Adam? _alphaOptimizer;
-    private readonly float[] _logAlpha = new float[1];
-    private readonly float[] _gradLogAlpha = new float[1];
+    private readonly Tensor _logAlpha = new(1) { RequiresGrad = true };
     private readonly RandomSource _random;
+    private readonly Tape _criticTape = new();
+    private readonly Tape _actorTape = new();
+    private readonly Tensor[] _concat = new Tensor[2];
     private readonly int _obsSize;
     private readonly int _act;
     private readonly float[] _low;
     private readonly float[] _high;
     private readonly float[] _actObs;
-    private readonly float[] _actScratch;
+    private readonly float[] _actOut;
+    private readonly float[] _actUnit;
 
     /// <summary>Creates an untrained agent. Throws <see cref="ZeroException"/> for an environment without bounded Box actions.</summary>
     public Sac(string environment, SacConfig config, int seed)
@@ -52,25 +63,30 @@ public sealed class Sac : IAgent
         _act = box.FlatSize;
         _low = box.Low.ToArray();
         _high = box.High.ToArray();
-        _actor = new Mlp([_obsSize, .. config.NetArch, 2 * _act], Activation.ReLU, _random);
-        _q1 = new Mlp([_obsSize + _act, .. config.NetArch, 1], Activation.ReLU, _random);
-        _q2 = new Mlp([_obsSize + _act, .. config.NetArch, 1], Activation.ReLU, _random);
-        _q1Target = new Mlp([_obsSize + _act, .. config.NetArch, 1], Activation.ReLU, _random);
-        _q2Target = new Mlp([_obsSize + _act, .. config.NetArch, 1], Activation.ReLU, _random);
-        _q1Target.CopyFrom(_q1);
-        _q2Target.CopyFrom(_q2);
-        double lr = config.LearningRate.Value(1);
-        _actorOptimizer = new Adam(_actor.Parameters, _actor.Gradients, lr);
-        _criticOptimizer = new Adam([.. _q1.Parameters, .. _q2.Parameters], [.. _q1.Gradients, .. _q2.Gradients], lr);
+        _actor = Networks.Create([_obsSize, .. config.NetArch, 2 * _act], Activation.Relu, _random);
+        _q1 = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
+        _q2 = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
+        _q1Target = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
+        _q2Target = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
+        _q1Parameters = _q1.Parameters();
+        _q2Parameters = _q2.Parameters();
+        _q1TargetParameters = _q1Target.Parameters();
+        _q2TargetParameters = _q2Target.Parameters();
+        Polyak.Update(_q1TargetParameters, _q1Parameters, 1f);
+        Polyak.Update(_q2TargetParameters, _q2Parameters, 1f);
+        float lr = (float)config.LearningRate.Value(1);
+        _actorOptimizer = new Adam(_actor.Parameters(), lr);
+        _criticOptimizer = new Adam([.. _q1Parameters, .. _q2Parameters], lr);
         (bool auto, double initial) = ParseEntropyCoefficient(config.EntCoef);
         _logAlpha[0] = (float)Math.Log(initial);
         if (auto)
         {
-            _alphaOptimizer = new Adam([_logAlpha], [_gradLogAlpha], lr);
+            _alphaOptimizer = new Adam([_logAlpha], lr);
         }
         TargetEntropy = -_act;
         _actObs = new float[_obsSize];
-        _actScratch = new float[2 * _act];
+        _actOut = new float[2 * _act];
+        _actUnit = new float[_act];
     }
 
     /// <inheritdoc/>
@@ -121,7 +137,6 @@ public sealed class Sac : IAgent
         var scratch = new SacBatch(_config.BatchSize, _obsSize, _act);
         var obs = new float[_obsSize];
         var action = new float[_act];
-        var noise = new float[_act];
         long start = time.GetTimestamp();
 
         for (long step = 0; step < totalSteps; step++)
@@ -137,7 +152,8 @@ public sealed class Sac : IAgent
             }
             else
             {
-                SquashedGaussian.Sample(_actor.Forward(obs, 1), _random, noise, action);
+                _actor.Predict(obs, _actOut);
+                ActionSampling.SquashedGaussian(_actOut, _random, action);
             }
 
             // 2. Step and store (real final observation; only termination stops bootstrapping).
@@ -173,90 +189,88 @@ public sealed class Sac : IAgent
         buffer.Sample(b, _random, s.Obs, s.Actions, s.Rewards, s.NextObs, s.Terminated);
         float alpha = MathF.Exp(_logAlpha[0]);
 
-        // 1. Target: y = r + γ(1 − terminated)·(min Q_target(s′, a′) − α log π(a′|s′)), a′ ~ π(·|s′).
-        ReadOnlySpan<float> nextOut = _actor.Forward(s.NextObs, b);
+        // 1. Target (no tape): y = r + γ(1 − terminated)·(min Q_target(s′, a′) − α log π(a′|s′)), a′ ~ π(·|s′).
+        _actor.Predict(s.NextObs, b, s.ActorOut);
         for (int j = 0; j < b; j++)
         {
-            s.LogProbs[j] = SquashedGaussian.Sample(nextOut.Slice(j * 2 * _act, 2 * _act), _random, s.Noise.AsSpan(j * _act, _act), s.PiActions.AsSpan(j * _act, _act));
+            // Targets holds log π(a′|s′) until the next loop turns it into y.
+            s.Targets[j] = ActionSampling.SquashedGaussian(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), _random, s.PiActions.AsSpan(j * _act, _act));
         }
         Concat(s.NextObs, s.PiActions, b, s.CriticInput);
-        ReadOnlySpan<float> t1 = _q1Target.Forward(s.CriticInput, b);
-        ReadOnlySpan<float> t2 = _q2Target.Forward(s.CriticInput, b);
+        _q1Target.Predict(s.CriticInput, b, s.Q1);
+        _q2Target.Predict(s.CriticInput, b, s.Q2);
         for (int j = 0; j < b; j++)
         {
-            float next = Math.Min(t1[j], t2[j]) - (alpha * s.LogProbs[j]);
+            float next = Math.Min(s.Q1[j], s.Q2[j]) - (alpha * s.Targets[j]);
             s.Targets[j] = s.Rewards[j] + ((1 - s.Terminated[j]) * (float)_config.Gamma * next);
         }
 
         // 2. Critics: loss = ½ Σ_i mean((Q_i(s, a) − y)²).
-        _criticOptimizer.ZeroGradients();
+        _criticTape.Reset();
         Concat(s.Obs, s.Actions, b, s.CriticInput);
-        CriticStep(_q1, s);
-        CriticStep(_q2, s);
+        Tensor sa = _criticTape.Alloc([b, _obsSize + _act]);
+        s.CriticInput.AsSpan(0, b * (_obsSize + _act)).CopyTo(sa.Span);
+        Tensor y = _criticTape.Alloc([b, 1]);
+        s.Targets.AsSpan(0, b).CopyTo(y.Span);
+        Tensor criticLoss = _criticTape.Scale(_criticTape.Add(_criticTape.Mse(_q1.Forward(_criticTape, sa), y), _criticTape.Mse(_q2.Forward(_criticTape, sa), y)), 0.5f);
+        _criticOptimizer.ZeroGrad();
+        _criticTape.Backward(criticLoss);
         _criticOptimizer.Step();
 
-        // 3. Actor: loss = mean(α log π(ã|s) − min_i Q_i(s, ã)), ã = tanh(μ + σε) reparameterised.
-        ReadOnlySpan<float> actorOut = _actor.Forward(s.Obs, b);
-        actorOut.CopyTo(s.ActorOut);
-        for (int j = 0; j < b; j++)
+        // 3. Actor: loss = mean(α log π(ã|s) − min_i Q_i(s, ã)), ã = tanh(μ + σε) reparameterised (ε fixed).
+        //    log π(ã|s) = log N(u; μ, σ) − log(1 − tanh²u). The critics are frozen for this pass (no weight gradients:
+        //    the backward pass only carries dQ/dã through them).
+        SetRequiresGrad(_q1Parameters, false);
+        SetRequiresGrad(_q2Parameters, false);
+        _actorTape.Reset();
+        Tensor obs = _actorTape.Alloc([b, _obsSize]);
+        s.Obs.AsSpan(0, b * _obsSize).CopyTo(obs.Span);
+        Tensor noise = _actorTape.Alloc([b, _act]);
+        Span<float> ns = noise.Span;
+        for (int i = 0; i < ns.Length; i++)
         {
-            s.LogProbs[j] = SquashedGaussian.Sample(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), _random, s.Noise.AsSpan(j * _act, _act), s.PiActions.AsSpan(j * _act, _act));
+            ns[i] = (float)_random.NextNormal();
         }
-        Concat(s.Obs, s.PiActions, b, s.CriticInput);
-        _q1.Forward(s.CriticInput, b).CopyTo(s.Q1Pi);
-        ReadOnlySpan<float> q2pi = _q2.Forward(s.CriticInput, b);
-        for (int j = 0; j < b; j++)
-        {
-            bool first = s.Q1Pi[j] <= q2pi[j];
-            s.GradQ[j] = first ? -1f / b : 0f;
-            s.GradQ2[j] = first ? 0f : -1f / b;
-        }
-        _q2.Backward(s.GradQ2, b, s.GradInput2);
-        _q1.Backward(s.GradQ, b, s.GradInput);
-        for (int j = 0; j < b; j++)
-        {
-            for (int k = 0; k < _act; k++)
-            {
-                int at = (j * (_obsSize + _act)) + _obsSize + k;
-                s.GradAction[(j * _act) + k] = s.GradInput[at] + s.GradInput2[at];
-            }
-        }
-        _actorOptimizer.ZeroGradients();
-        float wLogProb = alpha / b;
-        for (int j = 0; j < b; j++)
-        {
-            SquashedGaussian.Backward(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), s.Noise.AsSpan(j * _act, _act), s.PiActions.AsSpan(j * _act, _act),
-                wLogProb, s.GradAction.AsSpan(j * _act, _act), s.GradActorOut.AsSpan(j * 2 * _act, 2 * _act));
-        }
-        _actor.Backward(s.GradActorOut, b);
+        Tensor output = _actor.Forward(_actorTape, obs);
+        Tensor mean = _actorTape.SliceColumns(output, 0, _act);
+        Tensor logStd = _actorTape.Clamp(_actorTape.SliceColumns(output, _act, _act), ActionSampling.LogStdMin, ActionSampling.LogStdMax);
+        Tensor u = _actorTape.Add(mean, _actorTape.Mul(_actorTape.Exp(logStd), noise));
+        Tensor logPi = _actorTape.Sub(_actorTape.GaussianLogProb(mean, logStd, u), _actorTape.TanhSquashCorrection(u));
+        _concat[0] = obs;
+        _concat[1] = _actorTape.Tanh(u);
+        Tensor piInput = _actorTape.Concat(_concat, 1);
+        Tensor minQ = _actorTape.Reshape(_actorTape.Minimum(_q1.Forward(_actorTape, piInput), _q2.Forward(_actorTape, piInput)), b);
+        Tensor actorLoss = _actorTape.Mean(_actorTape.Sub(_actorTape.Scale(logPi, alpha), minQ));
+        _actorOptimizer.ZeroGrad();
+        _actorTape.Backward(actorLoss);
         _actorOptimizer.Step();
+        SetRequiresGrad(_q1Parameters, true);
+        SetRequiresGrad(_q2Parameters, true);
 
         // 4. Entropy coefficient: loss = −log α · mean(log π + target entropy) (log π held fixed).
         if (_alphaOptimizer is not null)
         {
             double meanLogProb = 0;
+            ReadOnlySpan<float> lp = logPi.Span;
             for (int j = 0; j < b; j++)
             {
-                meanLogProb += s.LogProbs[j];
+                meanLogProb += lp[j];
             }
-            _gradLogAlpha[0] = (float)(-((meanLogProb / b) + TargetEntropy));
+            _logAlpha.Grad[0] = (float)(-((meanLogProb / b) + TargetEntropy));
             _alphaOptimizer.Step();
         }
 
         // 5. Targets follow the critics: θ′ ← (1 − τ)θ′ + τθ.
-        _q1Target.SoftUpdateFrom(_q1, (float)_config.Tau);
-        _q2Target.SoftUpdateFrom(_q2, (float)_config.Tau);
+        Polyak.Update(_q1TargetParameters, _q1Parameters, (float)_config.Tau);
+        Polyak.Update(_q2TargetParameters, _q2Parameters, (float)_config.Tau);
     }
 
-    private static void CriticStep(Mlp q, SacBatch s)
+    private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)
     {
-        int b = s.Size;
-        ReadOnlySpan<float> qv = q.Forward(s.CriticInput, b);
-        for (int j = 0; j < b; j++)
+        for (int i = 0; i < parameters.Count; i++)
         {
-            s.GradQ[j] = (qv[j] - s.Targets[j]) / b;
+            parameters[i].RequiresGrad = value;
         }
-        q.Backward(s.GradQ, b);
     }
 
     private void Concat(ReadOnlySpan<float> obs, ReadOnlySpan<float> actions, int b, Span<float> destination)
@@ -273,27 +287,26 @@ public sealed class Sac : IAgent
     public void Act(ReadOnlySpan<float> observation, Span<float> action, bool deterministic)
     {
         observation.CopyTo(_actObs);
-        ReadOnlySpan<float> output = _actor.Forward(_actObs, 1);
-        Span<float> unit = _actScratch.AsSpan(0, _act);
+        _actor.Predict(_actObs, _actOut);
         if (deterministic)
         {
-            SquashedGaussian.Mode(output, unit);
+            ActionSampling.SquashedMode(_actOut, _actUnit);
         }
         else
         {
-            SquashedGaussian.Sample(output, _random, _actScratch.AsSpan(_act, _act), unit);
+            ActionSampling.SquashedGaussian(_actOut, _random, _actUnit);
         }
-        RescaleAction.Map(unit, _low, _high, clip: true, action);
+        RescaleAction.Map(_actUnit, _low, _high, clip: true, action);
     }
 
     /// <inheritdoc/>
     public void Save(string path)
     {
         var tensors = new List<(string, float[])>();
-        Ppo.AddNetwork(tensors, "actor", _actor);
-        Ppo.AddNetwork(tensors, "q1", _q1);
-        Ppo.AddNetwork(tensors, "q2", _q2);
-        tensors.Add(("log_alpha", _logAlpha));
+        Networks.Add(tensors, "actor", _actor);
+        Networks.Add(tensors, "q1", _q1);
+        Networks.Add(tensors, "q2", _q2);
+        tensors.Add(("log_alpha", _logAlpha.ToArray()));
         var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), null,
             new Dictionary<string, int[]> { ["actor"] = [.. _actor.Sizes], ["q1"] = [.. _q1.Sizes], ["q2"] = [.. _q2.Sizes] }, StepsTrained);
         ModelFile.Save(path, header, tensors);
@@ -304,12 +317,12 @@ public sealed class Sac : IAgent
     {
         SacConfig config = header.Config.Deserialize<SacConfig>(ModelFile.Json) ?? throw new ZeroException($"'{path}' has no SAC config.");
         var agent = new Sac(header.Environment, config, 0) { StepsTrained = header.StepsTrained };
-        Ppo.RestoreNetwork(tensors, "actor", agent._actor, path);
-        Ppo.RestoreNetwork(tensors, "q1", agent._q1, path);
-        Ppo.RestoreNetwork(tensors, "q2", agent._q2, path);
-        ModelFile.Restore(tensors, "log_alpha", agent._logAlpha, path);
-        agent._q1Target.CopyFrom(agent._q1);
-        agent._q2Target.CopyFrom(agent._q2);
+        Networks.Restore(tensors, "actor", agent._actor, path);
+        Networks.Restore(tensors, "q1", agent._q1, path);
+        Networks.Restore(tensors, "q2", agent._q2, path);
+        Networks.Restore(tensors, "log_alpha", agent._logAlpha, path);
+        Polyak.Update(agent._q1TargetParameters, agent._q1Parameters, 1f);
+        Polyak.Update(agent._q2TargetParameters, agent._q2Parameters, 1f);
         return agent;
     }
 }

@@ -12,18 +12,11 @@ internal sealed class SacBatch
         Rewards = new float[size];
         Terminated = new float[size];
         Targets = new float[size];
-        LogProbs = new float[size];
-        Noise = new float[size * act];
         PiActions = new float[size * act];
         CriticInput = new float[size * (obsSize + act)];
-        GradQ = new float[size];
-        GradQ2 = new float[size];
-        Q1Pi = new float[size];
-        GradInput = new float[size * (obsSize + act)];
-        GradInput2 = new float[size * (obsSize + act)];
-        GradAction = new float[size * act];
         ActorOut = new float[size * 2 * act];
-        GradActorOut = new float[size * 2 * act];
+        Q1 = new float[size];
+        Q2 = new float[size];
     }
 
     public int Size { get; }
@@ -33,16 +26,9 @@ internal sealed class SacBatch
     public float[] Rewards { get; }
     public float[] Terminated { get; }
     public float[] Targets { get; }
-    public float[] LogProbs { get; }
-    public float[] Noise { get; }
     public float[] PiActions { get; }
     public float[] CriticInput { get; }
-    public float[] GradQ { get; }
-    public float[] GradQ2 { get; }
-    public float[] Q1Pi { get; }
-    public float[] GradInput { get; }
-    public float[] GradInput2 { get; }
-    public float[] GradAction { get; }
     public float[] ActorOut { get; }
-    public float[] GradActorOut { get; }
+    public float[] Q1 { get; }
+    public float[] Q2 { get; }
 }

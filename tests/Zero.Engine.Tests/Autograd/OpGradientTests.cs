@@ -277,6 +277,18 @@ public sealed class OpGradientTests
     }
 
     [Fact]
+    public void SliceColumns_GradientsAndValuesAreRight()
+    {
+        Tensor x = GradCheck.Param(Rng, 1, 3, 5);
+        GradCheck.Check(t => t.SliceColumns(x, 1, 3), [x]);
+        GradCheck.Check(t => t.Mul(t.SliceColumns(x, 0, 2), t.SliceColumns(x, 3, 2)), [x]);
+        Tensor y = new Tape().SliceColumns(x, 2, 2);
+        Assert.Equal([3, 2], y.Shape);
+        Assert.Equal(x[(1 * 5) + 3], y[3]);
+        Assert.Throws<ArgumentException>(() => new Tape().SliceColumns(x, 4, 2));
+    }
+
+    [Fact]
     public void SoftmaxFamily_GradientsMatchFiniteDifferences()
     {
         Tensor x = GradCheck.Param(Rng, 2, 3, 6);

@@ -179,6 +179,26 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void PolyakUpdate_MatchesSoftUpdateFromAndChecksShapes()
+    {
+        var online = new Mlp([3, 4, 2], Activation.Relu, new Random(1));
+        var target = new Mlp([3, 4, 2], Activation.Relu, new Random(2));
+        var reference = new Mlp([3, 4, 2], Activation.Relu, new Random(2));
+        Zero.Engine.Optim.Polyak.Update(target.Parameters(), online.Parameters(), 0.25f);
+        reference.SoftUpdateFrom(online, 0.25f);
+        foreach ((string name, Tensor t) in reference.State())
+        {
+            Assert.Equal(t.ToArray(), target.State()[name].ToArray());
+        }
+
+        Zero.Engine.Optim.Polyak.Update(target.Parameters(), online.Parameters(), 1f);
+        Assert.Equal(online.State()["layers.1.weight"].ToArray(), target.State()["layers.1.weight"].ToArray());
+        var other = new Mlp([3, 5, 2], Activation.Relu, new Random(3));
+        Assert.Throws<ArgumentException>(() => Zero.Engine.Optim.Polyak.Update(target.Parameters(), other.Parameters(), 0.5f));
+        Assert.Throws<ArgumentException>(() => Zero.Engine.Optim.Polyak.Update(target.Parameters(), online.Parameters(), 1.5f));
+    }
+
+    [Fact]
     public void Tape_NoGrad_RecordsNothing()
     {
         var x = Tensor.FromArray([1f, 2f], 2);
