@@ -69,9 +69,9 @@ public static class Presets
         "Pendulum-v1" => new SacConfig { NTimesteps = 20_000, LearningRate = Schedule.Constant(1e-3) },
         "MountainCarContinuous-v0" => new SacConfig
         {
-            // Zoo: gSDE with log_std_init −3.67 and [64, 64]; without gSDE a fixed ent_coef 0.1 keeps enough exploration.
             NTimesteps = 50_000, LearningRate = Schedule.Constant(3e-4), BufferSize = 50_000, BatchSize = 512, EntCoef = "0.1",
             TrainFreq = 32, GradientSteps = 32, Gamma = 0.9999, Tau = 0.01, LearningStarts = 0, NetArch = [64, 64],
+            UseSde = true, LogStdInit = -3.67,
         },
         _ => throw Unknown("sac", env),
     };
