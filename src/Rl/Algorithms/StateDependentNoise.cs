@@ -59,7 +59,17 @@ public sealed class StateDependentNoise
     /// One row: u = μ + θ·W, a = tanh(u) into <paramref name="action"/>; returns log π(a|s) (the formula in the type's
     /// comment, the tanh correction computed stably as 2(log 2 − u − softplus(−2u))). Nothing allocates.
     /// </summary>
-    public float Sample(ReadOnlySpan<float> mean, ReadOnlySpan<float> latent, ReadOnlySpan<float> matrix, Span<float> action)
+    public float Sample(ReadOnlySpan<float> mean, ReadOnlySpan<float> latent, ReadOnlySpan<float> matrix, Span<float> action) =>
+        Sample(mean, latent, matrix, action, squash: true);
+
+    /// <summary>
+    /// PPO's unsquashed variant (SB3's squash_output false): a = μ + θ·W into <paramref name="action"/>, returns
+    /// Σ_k log N(a_k; μ_k, √Var(a_k)). Nothing allocates.
+    /// </summary>
+    public float SampleUnsquashed(ReadOnlySpan<float> mean, ReadOnlySpan<float> latent, ReadOnlySpan<float> matrix, Span<float> action) =>
+        Sample(mean, latent, matrix, action, squash: false);
+
+    private float Sample(ReadOnlySpan<float> mean, ReadOnlySpan<float> latent, ReadOnlySpan<float> matrix, Span<float> action, bool squash)
     {
         ReadOnlySpan<float> logStd = LogStd.Span;
         float lp = 0;
@@ -74,8 +84,8 @@ public sealed class StateDependentNoise
             }
             variance += Epsilon;
             float u = mean[k] + noise;
-            action[k] = MathF.Tanh(u);
-            float correction = 2f * (Log2 - u - Softplus(-2f * u));
+            action[k] = squash ? MathF.Tanh(u) : u;
+            float correction = squash ? 2f * (Log2 - u - Softplus(-2f * u)) : 0f;
             lp += (-0.5f * noise * noise / variance) - (0.5f * MathF.Log(variance)) - HalfLog2Pi - correction;
         }
 
@@ -90,10 +100,19 @@ public sealed class StateDependentNoise
     {
         Tensor theta = tape.Detach(latent);
         Tensor noise = tape.MatMul(theta, tape.Mul(tape.Exp(LogStd), eps));
-        Tensor variance = tape.MatMul(tape.Square(theta), tape.Exp(tape.Scale(LogStd, 2f)));
-        Tensor logStd = tape.Scale(tape.Log(tape.AddScalar(variance, Epsilon)), 0.5f);
         Tensor u = tape.Add(mean, noise);
-        return (u, tape.Sub(tape.GaussianLogProb(mean, logStd, u), tape.TanhSquashCorrection(u)));
+        return (u, tape.Sub(tape.GaussianLogProb(mean, ActionLogStd(tape, theta), u), tape.TanhSquashCorrection(u)));
+    }
+
+    /// <summary>
+    /// log √(Var + 1e-6) [N, A] of the action distribution for features <paramref name="latent"/> [N, L] (detached here):
+    /// with <c>GaussianLogProb(mean, it, action)</c> and <c>GaussianEntropy(it)</c> it gives PPO's log π and entropy.
+    /// </summary>
+    public Tensor ActionLogStd(Tape tape, Tensor latent)
+    {
+        Tensor theta = latent.RequiresGrad ? tape.Detach(latent) : latent;
+        Tensor variance = tape.MatMul(tape.Square(theta), tape.Exp(tape.Scale(LogStd, 2f)));
+        return tape.Scale(tape.Log(tape.AddScalar(variance, Epsilon)), 0.5f);
     }
 
     private static float Softplus(float x) => x > 0 ? x + MathF.Log(1f + MathF.Exp(-x)) : MathF.Log(1f + MathF.Exp(x));

@@ -189,6 +189,17 @@ public sealed class EngineLossTests
             return t.Mean(t.Sub(t.Scale(logPi, 0.2f), q));
         }
         CheckGradients(Loss, mean, sde.LogStd, critic);
+
+        // As Ppo's update with use_sde: log π and entropy of N(μ, Var = θ²·σ²) at stored actions.
+        Tensor action = Param(rng, 1, n, d);
+        action.RequiresGrad = false;
+        Tensor PpoLoss(Tape t)
+        {
+            Tensor logStd = sde.ActionLogStd(t, latent);
+            Tensor ratio = t.Exp(t.GaussianLogProb(mean, logStd, action));
+            return t.Sub(t.Neg(t.Mean(ratio)), t.Scale(t.Mean(t.GaussianEntropy(logStd)), 0.01f));
+        }
+        CheckGradients(PpoLoss, mean, sde.LogStd);
     }
 
     [Fact]

@@ -155,4 +155,26 @@ public sealed class PlumbingTests
         Assert.Contains("net_arch", Assert.Throws<ZeroException>(() => new Sac("Pendulum-v1", c with { NetArch = [] }, 1)).Message);
         Directory.Delete(dir, true);
     }
+
+    [Fact]
+    public void PpoGsde_ShortRunSaveReload_SameDeterministicActions()
+    {
+        PpoConfig c = ConfigFile.Apply(Presets.Ppo("Pendulum-v1"), """{"use_sde": true, "sde_sample_freq": 4, "n_envs": 2, "n_steps": 16, "batch_size": 8, "n_epochs": 2}""", "test");
+        string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test-ppo-gsde-" + Environment.ProcessId);
+        var ppo = new Ppo("Pendulum-v1", c, 1);
+        ppo.Learn(64);
+        string path = Path.Combine(dir, "ppo.zrl");
+        ppo.Save(path);
+        IAgent loaded = AgentFile.Load(path);
+        float[] obs = [0.3f, -0.9f, 0.5f];
+        var a = new float[1];
+        var b = new float[1];
+        ppo.Act(obs, a, deterministic: true);
+        loaded.Act(obs, b, deterministic: true);
+        Assert.Equal(a, b);
+        loaded.Act(obs, b, deterministic: false);
+        Assert.InRange(b[0], -2f, 2f);
+        Assert.Throws<ZeroException>(() => new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1") with { UseSde = true }, 1));
+        Directory.Delete(dir, true);
+    }
 }
