@@ -21,11 +21,16 @@ namespace Zero.Rl.Algorithms;
 /// MLPs (Zero.Engine <see cref="Mlp"/>, trained on a <see cref="Tape"/>); categorical actions for Discrete spaces, a
 /// diagonal Gaussian with a state-independent log σ for Box spaces. Acting uses <see cref="Mlp.Predict(ReadOnlySpan{float}, int, Span{float}, Zero.Engine.Kernels.ComputePool?)"/>
 /// (no tape); the update reuses the tape's arena, so a fixed-shape update allocates nothing after its first step.
+/// With <see cref="PpoConfig.UseSde"/> (Box actions) the Gaussian's noise is SB3's gSDE instead: a = μ + θ·W, one W per
+/// environment held for sde_sample_freq steps (or the rollout), log σ a learned [hidden, action] matrix.
 /// </summary>
 public sealed class Ppo : IAgent
 {
     private readonly PpoConfig _config;
     private readonly Mlp _policy;
+    private readonly Mlp? _actionNet;
+    private readonly StateDependentNoise? _sde;
+    private readonly float[] _actLatent = [];
     private readonly Mlp _value;
     private readonly Tensor _logStd;
     private readonly Adam _optimizer;
@@ -67,16 +72,36 @@ public sealed class Ppo : IAgent
                 throw new ZeroException($"PPO supports Discrete and Box action spaces, not {probe.ActionSpace}.");
         }
         Activation act = Networks.ParseActivation(config.ActivationFn);
-        _policy = Networks.Create([_obsSize, .. config.NetArch, policyOut], act, _random);
+        if (config.UseSde)
+        {
+            if (_discrete || config.NetArch.Length == 0)
+            {
+                throw new ZeroException("use_sde needs Box actions and at least one hidden layer (net_arch): turn it off for discrete actions.");
+            }
+            // gSDE: the policy MLP ends at the last hidden layer (θ = activation of it); a separate linear action net gives μ.
+            _policy = Networks.Create([_obsSize, .. config.NetArch], act, _random);
+            _actionNet = Networks.Create([config.NetArch[^1], policyOut], act, _random);
+            _sde = new StateDependentNoise(config.NetArch[^1], policyOut, config.LogStdInit);
+            _actLatent = new float[config.NetArch[^1]];
+        }
+        else
+        {
+            _policy = Networks.Create([_obsSize, .. config.NetArch, policyOut], act, _random);
+        }
         _value = Networks.Create([_obsSize, .. config.NetArch, 1], act, _random);
         if (config.OrthoInit)
         {
-            InitializeOrthogonal(_policy, 0.01f);
+            InitializeOrthogonal(_policy, _actionNet is null ? 0.01f : MathF.Sqrt(2f));
+            if (_actionNet is not null)
+            {
+                InitializeOrthogonal(_actionNet, 0.01f);
+            }
             InitializeOrthogonal(_value, 1f);
         }
-        _logStd = new Tensor(_discrete ? 0 : policyOut) { RequiresGrad = !_discrete };
+        _logStd = new Tensor(_discrete || _sde is not null ? 0 : policyOut) { RequiresGrad = !_discrete && _sde is null };
         _logStd.Span.Fill((float)config.LogStdInit);
-        IReadOnlyList<Tensor> parameters = [.. _policy.Parameters(), .. _value.Parameters(), .. (_discrete ? Array.Empty<Tensor>() : [_logStd])];
+        IReadOnlyList<Tensor> parameters = _sde is not null ? [.. _policy.Parameters(), .. _actionNet!.Parameters(), .. _value.Parameters(), _sde.LogStd]
+            : [.. _policy.Parameters(), .. _value.Parameters(), .. (_discrete ? Array.Empty<Tensor>() : [_logStd])];
         _optimizer = new Adam(parameters, (float)config.LearningRate.Value(1), eps: 1e-5f);
         _actObs = new float[_obsSize];
         _actHead = new float[policyOut];
@@ -120,7 +145,11 @@ public sealed class Ppo : IAgent
         time ??= TimeProvider.System;
         int nEnvs = _config.NEnvs, nSteps = _config.NSteps, batch = nEnvs * nSteps;
         int mb = Math.Min(_config.BatchSize, batch);
-        int policyOut = _policy.OutputSize;
+        int policyOut = _actionNet?.OutputSize ?? _policy.OutputSize;
+        int latentSize = _sde?.Latent ?? 0;
+        var latents = new float[nEnvs * latentSize];
+        var sdeEps = new float[latentSize * policyOut];
+        var sdeMatrices = new float[nEnvs * latentSize * policyOut];
         var venv = new VectorEnvironment(() => ClassicControlCatalog.Make(EnvironmentId), nEnvs);
         VecNormalize? norm = _config.Normalize ? new VecNormalize(venv, gamma: _config.Gamma) : null;
         IVectorEnvironment env = norm ?? (IVectorEnvironment)venv;
@@ -156,7 +185,22 @@ public sealed class Ppo : IAgent
             {
                 Span<float> obsRow = obs.AsSpan(t * nEnvs * _obsSize, nEnvs * _obsSize);
                 env.Observations.CopyTo(obsRow);
-                _policy.Predict(obsRow, nEnvs, heads);
+                if (_sde is not null)
+                {
+                    // gSDE: each environment's W is redrawn at the rollout's start and every sde_sample_freq steps.
+                    if (t == 0 || (_config.SdeSampleFreq > 0 && t % _config.SdeSampleFreq == 0))
+                    {
+                        for (int i = 0; i < nEnvs; i++)
+                        {
+                            _sde.Resample(_random, sdeEps, sdeMatrices.AsSpan(i * sdeEps.Length, sdeEps.Length));
+                        }
+                    }
+                    SdeHeads(obsRow, nEnvs, latents, heads);
+                }
+                else
+                {
+                    _policy.Predict(obsRow, nEnvs, heads);
+                }
                 for (int i = 0; i < nEnvs; i++)
                 {
                     int k = (t * nEnvs) + i;
@@ -170,7 +214,8 @@ public sealed class Ppo : IAgent
                     }
                     else
                     {
-                        logProbs[k] = ActionSampling.Gaussian(head, _logStd.Span, _random, a);
+                        logProbs[k] = _sde is null ? ActionSampling.Gaussian(head, _logStd.Span, _random, a)
+                            : _sde.SampleUnsquashed(head, latents.AsSpan(i * latentSize, latentSize), sdeMatrices.AsSpan(i * sdeEps.Length, sdeEps.Length), a);
                         for (int j = 0; j < _actSize; j++)
                         {
                             stepActions[(i * _actSize) + j] = Math.Clamp(a[j], _actionLow[j], _actionHigh[j]);
@@ -270,13 +315,21 @@ public sealed class Ppo : IAgent
 
                     // 3b. Policy: loss = −mean(min(A·ρ, A·clip(ρ, 1 ± ε))) − c_ent·mean(H); ρ = exp(log π − log π_old).
                     Tensor head = _policy.Forward(_tape, x);
-                    Tensor logp = act is null ? _tape.CategoricalLogProb(head, mbActions) : _tape.GaussianLogProb(head, _logStd, act);
+                    Tensor logStd = _logStd;
+                    if (_sde is not null)
+                    {
+                        // gSDE: μ from the action net on θ; log σ of the action from Var = θ²·σ² (θ detached).
+                        Tensor latent = HiddenActivation(head);
+                        head = _actionNet!.Forward(_tape, latent);
+                        logStd = _sde.ActionLogStd(_tape, latent);
+                    }
+                    Tensor logp = act is null ? _tape.CategoricalLogProb(head, mbActions) : _tape.GaussianLogProb(head, logStd, act);
                     Tensor ratio = _tape.Exp(_tape.Sub(logp, oldLogp));
                     Tensor surrogate = _tape.Minimum(_tape.Mul(ratio, adv), _tape.Mul(_tape.Clamp(ratio, 1 - clip, 1 + clip), adv));
                     Tensor loss = _tape.Neg(_tape.Mean(surrogate));
                     if (_config.EntCoef != 0)
                     {
-                        Tensor entropy = _tape.Mean(act is null ? _tape.CategoricalEntropy(head) : _tape.GaussianEntropy(_logStd));
+                        Tensor entropy = _tape.Mean(act is null ? _tape.CategoricalEntropy(head) : _tape.GaussianEntropy(logStd));
                         loss = _tape.Sub(loss, _tape.Scale(entropy, (float)_config.EntCoef));
                     }
 
@@ -302,11 +355,49 @@ public sealed class Ppo : IAgent
         _normalization = norm?.Save();
     }
 
+    private Tensor HiddenActivation(Tensor x) => _policy.HiddenActivation == Activation.Tanh ? _tape.Tanh(x) : _tape.Relu(x);
+
+    /// <summary>gSDE heads without a tape: θ = activation(last hidden layer) [b, L] and μ = action net(θ) [b, A].</summary>
+    private void SdeHeads(ReadOnlySpan<float> obs, int b, Span<float> latent, Span<float> mean)
+    {
+        _policy.Predict(obs, b, latent);
+        if (_policy.HiddenActivation == Activation.Tanh)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Tanh(latent, latent);
+        }
+        else
+        {
+            System.Numerics.Tensors.TensorPrimitives.Max(latent, 0f, latent);
+        }
+        _actionNet!.Predict(latent, b, mean);
+    }
+
     /// <inheritdoc/>
     public void Act(ReadOnlySpan<float> observation, Span<float> action, bool deterministic)
     {
         observation.CopyTo(_actObs);
         _normalization?.NormalizeObservation(_actObs);
+        if (_sde is not null)
+        {
+            // Deterministic acting is the mean; a stochastic Act draws a fresh W (no rollout to hold it over).
+            SdeHeads(_actObs, 1, _actLatent, _actHead);
+            if (deterministic)
+            {
+                _actHead.CopyTo(action);
+            }
+            else
+            {
+                Span<float> eps = stackalloc float[_actLatent.Length * _actSize];
+                Span<float> w = stackalloc float[_actLatent.Length * _actSize];
+                _sde.Resample(_random, eps, w);
+                _sde.SampleUnsquashed(_actHead, _actLatent, w, action);
+            }
+            for (int j = 0; j < _actSize; j++)
+            {
+                action[j] = Math.Clamp(action[j], _actionLow[j], _actionHigh[j]);
+            }
+            return;
+        }
         _policy.Predict(_actObs, _actHead);
         if (_discrete)
         {
@@ -333,9 +424,14 @@ public sealed class Ppo : IAgent
         var tensors = new List<(string, float[])>();
         Networks.Add(tensors, "policy", _policy);
         Networks.Add(tensors, "value", _value);
-        tensors.Add(("log_std", _logStd.ToArray()));
-        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization,
-            new Dictionary<string, int[]> { ["policy"] = [.. _policy.Sizes], ["value"] = [.. _value.Sizes] }, StepsTrained);
+        var sizes = new Dictionary<string, int[]> { ["policy"] = [.. _policy.Sizes], ["value"] = [.. _value.Sizes] };
+        if (_sde is not null)
+        {
+            Networks.Add(tensors, "action_net", _actionNet!);
+            sizes["action_net"] = [.. _actionNet!.Sizes];
+        }
+        tensors.Add(("log_std", (_sde?.LogStd ?? _logStd).ToArray()));
+        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization, sizes, StepsTrained);
         ModelFile.Save(path, header, tensors);
     }
 
@@ -346,7 +442,11 @@ public sealed class Ppo : IAgent
         var agent = new Ppo(header.Environment, config, 0) { StepsTrained = header.StepsTrained };
         Networks.Restore(tensors, "policy", agent._policy, path);
         Networks.Restore(tensors, "value", agent._value, path);
-        Networks.Restore(tensors, "log_std", agent._logStd, path);
+        if (agent._sde is not null)
+        {
+            Networks.Restore(tensors, "action_net", agent._actionNet!, path);
+        }
+        Networks.Restore(tensors, "log_std", agent._sde?.LogStd ?? agent._logStd, path);
         agent._normalization = header.Normalization;
         return agent;
     }

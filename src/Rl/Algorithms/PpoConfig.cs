@@ -62,6 +62,15 @@ public sealed record PpoConfig
     /// <summary>Orthogonal initialisation (gains √2 hidden, 0.01 policy, 1 value).</summary>
     public bool OrthoInit { get; init; } = true;
 
-    /// <summary>Initial log σ of the Gaussian policy (Box actions).</summary>
+    /// <summary>Initial log σ of the Gaussian policy (Box actions; with gSDE every entry of the [hidden, action] log σ).</summary>
     public double LogStdInit { get; init; }
+
+    /// <summary>
+    /// Generalized State-Dependent Exploration for Box actions (SB3's use_sde, unsquashed): a = μ + θ·W with θ the policy's
+    /// last hidden features and W ~ N(0, σ²) per environment, σ a learned [hidden, action] matrix. See <see cref="StateDependentNoise"/>.
+    /// </summary>
+    public bool UseSde { get; init; }
+
+    /// <summary>With gSDE: redraw each environment's W every this many steps; −1 only at the start of each rollout.</summary>
+    public int SdeSampleFreq { get; init; } = -1;
 }

@@ -5,6 +5,7 @@ using Zero.Engine.Models;
 using Zero.Engine.Ops;
 using Zero.Engine.Optim;
 using Zero.Engine.Tensors;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using Zero.Games;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Spaces;
@@ -23,11 +24,21 @@ namespace Zero.Rl.Algorithms;
 /// losses run on two reused <see cref="Tape"/>s, one each, so every arena slot keeps its shape from step to step (the
 /// actor's reparameterised sample is built from tape ops, so its gradient comes from autograd), and the Polyak update
 /// walks parameter lists taken once: no allocation per step.
+/// With <see cref="SacConfig.UseSde"/> the actor is SB3's gSDE actor instead: θ = relu(MLP(s)) [net_arch[^1]], μ =
+/// hardtanh₂(Linear(θ)) (SB3's clip_mean 2), and the noise θ·W of <see cref="StateDependentNoise"/> with W redrawn at
+/// the start of each rollout (and every sde_sample_freq steps when positive) and at each gradient step.
 /// </summary>
 public sealed class Sac : IAgent
 {
+    /// <summary>SB3's clip_mean for the gSDE actor: μ passes through hardtanh(−2, 2) before the noise.</summary>
+    private const float ClipMean = 2f;
+
     private readonly SacConfig _config;
     private readonly Mlp _actor;
+    private readonly Mlp? _mu;
+    private readonly StateDependentNoise? _sde;
+    private readonly float[] _rolloutEps = [], _rolloutMatrix = [], _trainMatrix = [], _actLatent = [];
+    private readonly Tensor? _trainEps;
     private readonly Mlp _q1, _q2, _q1Target, _q2Target;
     private readonly IReadOnlyList<Tensor> _q1Parameters, _q2Parameters, _q1TargetParameters, _q2TargetParameters;
     private readonly Adam _actorOptimizer;
@@ -63,7 +74,26 @@ public sealed class Sac : IAgent
         _act = box.FlatSize;
         _low = box.Low.ToArray();
         _high = box.High.ToArray();
-        _actor = Networks.Create([_obsSize, .. config.NetArch, 2 * _act], Activation.Relu, _random);
+        if (config.UseSde)
+        {
+            if (config.NetArch.Length == 0)
+            {
+                throw new ZeroException("use_sde needs at least one hidden layer (its features drive the noise): set net_arch, e.g. [64, 64].");
+            }
+            int latent = config.NetArch[^1];
+            _actor = Networks.Create([_obsSize, .. config.NetArch], Activation.Relu, _random);
+            _mu = Networks.Create([latent, _act], Activation.Relu, _random);
+            _sde = new StateDependentNoise(latent, _act, config.LogStdInit);
+            _rolloutEps = new float[latent * _act];
+            _rolloutMatrix = new float[latent * _act];
+            _trainMatrix = new float[latent * _act];
+            _trainEps = new Tensor(latent, _act);
+            _actLatent = new float[latent];
+        }
+        else
+        {
+            _actor = Networks.Create([_obsSize, .. config.NetArch, 2 * _act], Activation.Relu, _random);
+        }
         _q1 = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
         _q2 = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
         _q1Target = Networks.Create([_obsSize + _act, .. config.NetArch, 1], Activation.Relu, _random);
@@ -75,7 +105,7 @@ public sealed class Sac : IAgent
         Polyak.Update(_q1TargetParameters, _q1Parameters, 1f);
         Polyak.Update(_q2TargetParameters, _q2Parameters, 1f);
         float lr = (float)config.LearningRate.Value(1);
-        _actorOptimizer = new Adam(_actor.Parameters(), lr);
+        _actorOptimizer = new Adam(_sde is null ? _actor.Parameters() : [.. _actor.Parameters(), .. _mu!.Parameters(), _sde.LogStd], lr);
         _criticOptimizer = new Adam([.. _q1Parameters, .. _q2Parameters], lr);
         (bool auto, double initial) = ParseEntropyCoefficient(config.EntCoef);
         _logAlpha[0] = (float)Math.Log(initial);
@@ -87,6 +117,7 @@ public sealed class Sac : IAgent
         _actObs = new float[_obsSize];
         _actOut = new float[2 * _act];
         _actUnit = new float[_act];
+        _sde?.Resample(_random, _rolloutEps, _rolloutMatrix);
     }
 
     /// <inheritdoc/>
@@ -134,7 +165,7 @@ public sealed class Sac : IAgent
         var env = new VectorEnvironment(() => new RescaleAction(ClassicControlCatalog.Make(EnvironmentId)), 1);
         env.Reset(Seed);
         var buffer = new ReplayBuffer(Math.Min(_config.BufferSize, (int)Math.Min(int.MaxValue, totalSteps)), _obsSize, _act);
-        var scratch = new SacBatch(_config.BatchSize, _obsSize, _act);
+        var scratch = new SacBatch(_config.BatchSize, _obsSize, _act, _sde?.Latent ?? 0);
         var obs = new float[_obsSize];
         var action = new float[_act];
         long start = time.GetTimestamp();
@@ -149,6 +180,17 @@ public sealed class Sac : IAgent
                 {
                     action[j] = (float)_random.Uniform(-1, 1);
                 }
+            }
+            else if (_sde is not null)
+            {
+                // gSDE: a new W at the start of each rollout (SB3's collect_rollouts) and every sde_sample_freq steps.
+                long inRollout = StepsTrained % _config.TrainFreq;
+                if (inRollout == 0 || StepsTrained == _config.LearningStarts || (_config.SdeSampleFreq > 0 && inRollout % _config.SdeSampleFreq == 0))
+                {
+                    _sde.Resample(_random, _rolloutEps, _rolloutMatrix);
+                }
+                SdeHeads(obs, 1, _actLatent, _actOut.AsSpan(0, _act));
+                _sde.Sample(_actOut.AsSpan(0, _act), _actLatent, _rolloutMatrix, action);
             }
             else
             {
@@ -190,11 +232,25 @@ public sealed class Sac : IAgent
         float alpha = MathF.Exp(_logAlpha[0]);
 
         // 1. Target (no tape): y = r + γ(1 − terminated)·(min Q_target(s′, a′) − α log π(a′|s′)), a′ ~ π(·|s′).
-        _actor.Predict(s.NextObs, b, s.ActorOut);
-        for (int j = 0; j < b; j++)
+        //    Targets holds log π(a′|s′) until the second loop turns it into y. gSDE draws this step's W first (SB3
+        //    resets the noise before each gradient step, as log σ moved); the target and the actor loss share it.
+        if (_sde is not null)
         {
-            // Targets holds log π(a′|s′) until the next loop turns it into y.
-            s.Targets[j] = ActionSampling.SquashedGaussian(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), _random, s.PiActions.AsSpan(j * _act, _act));
+            _sde.Resample(_random, _trainEps!.Span, _trainMatrix);
+            SdeHeads(s.NextObs, b, s.Latent, s.Mean);
+            int l = _sde.Latent;
+            for (int j = 0; j < b; j++)
+            {
+                s.Targets[j] = _sde.Sample(s.Mean.AsSpan(j * _act, _act), s.Latent.AsSpan(j * l, l), _trainMatrix, s.PiActions.AsSpan(j * _act, _act));
+            }
+        }
+        else
+        {
+            _actor.Predict(s.NextObs, b, s.ActorOut);
+            for (int j = 0; j < b; j++)
+            {
+                s.Targets[j] = ActionSampling.SquashedGaussian(s.ActorOut.AsSpan(j * 2 * _act, 2 * _act), _random, s.PiActions.AsSpan(j * _act, _act));
+            }
         }
         Concat(s.NextObs, s.PiActions, b, s.CriticInput);
         _q1Target.Predict(s.CriticInput, b, s.Q1);
@@ -225,17 +281,28 @@ public sealed class Sac : IAgent
         _actorTape.Reset();
         Tensor obs = _actorTape.Alloc([b, _obsSize]);
         s.Obs.AsSpan(0, b * _obsSize).CopyTo(obs.Span);
-        Tensor noise = _actorTape.Alloc([b, _act]);
-        Span<float> ns = noise.Span;
-        for (int i = 0; i < ns.Length; i++)
+        Tensor u, logPi;
+        if (_sde is not null)
         {
-            ns[i] = (float)_random.NextNormal();
+            // gSDE: u = μ + θ·W with this step's W, log π from Var(u) = θ²·σ² (StateDependentNoise).
+            Tensor latent = _actorTape.Relu(_actor.Forward(_actorTape, obs));
+            Tensor mean = _actorTape.Clamp(_mu!.Forward(_actorTape, latent), -ClipMean, ClipMean);
+            (u, logPi) = _sde.LogProbability(_actorTape, mean, latent, _trainEps!);
         }
-        Tensor output = _actor.Forward(_actorTape, obs);
-        Tensor mean = _actorTape.SliceColumns(output, 0, _act);
-        Tensor logStd = _actorTape.Clamp(_actorTape.SliceColumns(output, _act, _act), ActionSampling.LogStdMin, ActionSampling.LogStdMax);
-        Tensor u = _actorTape.Add(mean, _actorTape.Mul(_actorTape.Exp(logStd), noise));
-        Tensor logPi = _actorTape.Sub(_actorTape.GaussianLogProb(mean, logStd, u), _actorTape.TanhSquashCorrection(u));
+        else
+        {
+            Tensor noise = _actorTape.Alloc([b, _act]);
+            Span<float> ns = noise.Span;
+            for (int i = 0; i < ns.Length; i++)
+            {
+                ns[i] = (float)_random.NextNormal();
+            }
+            Tensor output = _actor.Forward(_actorTape, obs);
+            Tensor mean = _actorTape.SliceColumns(output, 0, _act);
+            Tensor logStd = _actorTape.Clamp(_actorTape.SliceColumns(output, _act, _act), ActionSampling.LogStdMin, ActionSampling.LogStdMax);
+            u = _actorTape.Add(mean, _actorTape.Mul(_actorTape.Exp(logStd), noise));
+            logPi = _actorTape.Sub(_actorTape.GaussianLogProb(mean, logStd, u), _actorTape.TanhSquashCorrection(u));
+        }
         _concat[0] = obs;
         _concat[1] = _actorTape.Tanh(u);
         Tensor piInput = _actorTape.Concat(_concat, 1);
@@ -265,6 +332,15 @@ public sealed class Sac : IAgent
         Polyak.Update(_q2TargetParameters, _q2Parameters, (float)_config.Tau);
     }
 
+    /// <summary>gSDE heads without a tape: θ = relu(last hidden layer) [b, L] and μ = clamp(Linear(θ), ±2) [b, A].</summary>
+    private void SdeHeads(ReadOnlySpan<float> obs, int b, Span<float> latent, Span<float> mean)
+    {
+        _actor.Predict(obs, b, latent);
+        TensorPrimitives.Max(latent, 0f, latent);
+        _mu!.Predict(latent, b, mean);
+        TensorPrimitives.Clamp(mean, -ClipMean, ClipMean, mean);
+    }
+
     private static void SetRequiresGrad(IReadOnlyList<Tensor> parameters, bool value)
     {
         for (int i = 0; i < parameters.Count; i++)
@@ -287,6 +363,20 @@ public sealed class Sac : IAgent
     public void Act(ReadOnlySpan<float> observation, Span<float> action, bool deterministic)
     {
         observation.CopyTo(_actObs);
+        if (_sde is not null)
+        {
+            SdeHeads(_actObs, 1, _actLatent, _actOut.AsSpan(0, _act));
+            if (deterministic)
+            {
+                ActionSampling.SquashedMode(_actOut.AsSpan(0, _act), _actUnit);
+            }
+            else
+            {
+                _sde.Sample(_actOut.AsSpan(0, _act), _actLatent, _rolloutMatrix, _actUnit);
+            }
+            RescaleAction.Map(_actUnit, _low, _high, clip: true, action);
+            return;
+        }
         _actor.Predict(_actObs, _actOut);
         if (deterministic)
         {
@@ -307,8 +397,14 @@ public sealed class Sac : IAgent
         Networks.Add(tensors, "q1", _q1);
         Networks.Add(tensors, "q2", _q2);
         tensors.Add(("log_alpha", _logAlpha.ToArray()));
-        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), null,
-            new Dictionary<string, int[]> { ["actor"] = [.. _actor.Sizes], ["q1"] = [.. _q1.Sizes], ["q2"] = [.. _q2.Sizes] }, StepsTrained);
+        var sizes = new Dictionary<string, int[]> { ["actor"] = [.. _actor.Sizes], ["q1"] = [.. _q1.Sizes], ["q2"] = [.. _q2.Sizes] };
+        if (_sde is not null)
+        {
+            Networks.Add(tensors, "mu", _mu!);
+            tensors.Add(("log_std", _sde.LogStd.ToArray()));
+            sizes["mu"] = [.. _mu!.Sizes];
+        }
+        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), null, sizes, StepsTrained);
         ModelFile.Save(path, header, tensors);
     }
 
@@ -321,6 +417,11 @@ public sealed class Sac : IAgent
         Networks.Restore(tensors, "q1", agent._q1, path);
         Networks.Restore(tensors, "q2", agent._q2, path);
         Networks.Restore(tensors, "log_alpha", agent._logAlpha, path);
+        if (agent._sde is not null)
+        {
+            Networks.Restore(tensors, "mu", agent._mu!, path);
+            Networks.Restore(tensors, "log_std", agent._sde.LogStd, path);
+        }
         Polyak.Update(agent._q1TargetParameters, agent._q1Parameters, 1f);
         Polyak.Update(agent._q2TargetParameters, agent._q2Parameters, 1f);
         return agent;

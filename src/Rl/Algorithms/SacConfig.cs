@@ -37,4 +37,17 @@ public sealed record SacConfig
 
     /// <summary>Hidden layers of actor and critics.</summary>
     public int[] NetArch { get; init; } = [256, 256];
+
+    /// <summary>
+    /// Generalized State-Dependent Exploration (gSDE, Raffin et al. 2021) instead of the state-dependent log σ head: the
+    /// exploration noise is θ(s)·W, θ the actor's last hidden features, W ~ N(0, σ²) a [hidden, action] matrix that stays
+    /// fixed between resamples and σ = exp(log_std) a learned [hidden, action] parameter. See <see cref="StateDependentNoise"/>.
+    /// </summary>
+    public bool UseSde { get; init; }
+
+    /// <summary>With gSDE: resample W every this many environment steps; −1 (SB3's default) resamples only at the start of each rollout (every train_freq steps).</summary>
+    public int SdeSampleFreq { get; init; } = -1;
+
+    /// <summary>With gSDE: initial value of every log σ entry.</summary>
+    public double LogStdInit { get; init; } = -3;
 }

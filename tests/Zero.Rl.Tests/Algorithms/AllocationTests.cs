@@ -44,4 +44,20 @@ public sealed class AllocationTests
         long extra = ExtraBytes(n => agent.Learn(n), 256, 1024);
         Assert.True(extra < 1_024, $"{extra} bytes for 768 more steps");
     }
+
+    [Fact]
+    public void SacGsdeLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new Sac("MountainCarContinuous-v0", Presets.Sac("MountainCarContinuous-v0") with { NetArch = [32, 32], BufferSize = 256, BatchSize = 32, TrainFreq = 8, GradientSteps = 8 }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 256, 1024);
+        Assert.True(extra < 1_024, $"{extra} bytes for 768 more steps");
+    }
+
+    [Fact]
+    public void PpoGsdeLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new Ppo("Pendulum-v1", Presets.Ppo("Pendulum-v1") with { UseSde = true, SdeSampleFreq = 4, NEnvs = 2, NSteps = 64, NEpochs = 2 }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 512, 4096);
+        Assert.True(extra < 1_024, $"{extra} bytes for 3,584 more steps");
+    }
 }

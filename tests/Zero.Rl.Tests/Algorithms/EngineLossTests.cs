@@ -165,6 +165,71 @@ public sealed class EngineLossTests
     }
 
     [Fact]
+    public void SacGsdeActorLossGraph_StateDependentNoise_GradientsMatchFiniteDifferences()
+    {
+        var rng = new RandomSource(13);
+        const int n = 4, d = 2, l = 3;
+        var sde = new StateDependentNoise(l, d, -0.5);
+        for (int i = 0; i < sde.LogStd.Length; i++)
+        {
+            sde.LogStd[i] += (float)(0.3 * rng.NextNormal());
+        }
+        Tensor mean = Param(rng, 0.5, n, d);
+        Tensor latent = Param(rng, 1, n, l);
+        latent.RequiresGrad = false;
+        Tensor eps = Param(rng, 1, l, d);
+        eps.RequiresGrad = false;
+        Tensor critic = Param(rng, 1, d, 1);
+
+        // As Sac.Train with use_sde: u = μ + θ·(σ ∘ E), log π from Var(u) = θ²·σ², loss = mean(α log π − Q(tanh u)).
+        Tensor Loss(Tape t)
+        {
+            (Tensor u, Tensor logPi) = sde.LogProbability(t, mean, latent, eps);
+            Tensor q = t.Reshape(t.MatMul(t.Tanh(u), critic), n);
+            return t.Mean(t.Sub(t.Scale(logPi, 0.2f), q));
+        }
+        CheckGradients(Loss, mean, sde.LogStd, critic);
+
+        // As Ppo's update with use_sde: log π and entropy of N(μ, Var = θ²·σ²) at stored actions.
+        Tensor action = Param(rng, 1, n, d);
+        action.RequiresGrad = false;
+        Tensor PpoLoss(Tape t)
+        {
+            Tensor logStd = sde.ActionLogStd(t, latent);
+            Tensor ratio = t.Exp(t.GaussianLogProb(mean, logStd, action));
+            return t.Sub(t.Neg(t.Mean(ratio)), t.Scale(t.Mean(t.GaussianEntropy(logStd)), 0.01f));
+        }
+        CheckGradients(PpoLoss, mean, sde.LogStd);
+    }
+
+    [Fact]
+    public void StateDependentNoise_TapeFreeSample_MatchesTapeGraph()
+    {
+        var rng = new RandomSource(14);
+        const int d = 2, l = 3;
+        var sde = new StateDependentNoise(l, d, -1.0);
+        var eps = new float[l * d];
+        var matrix = new float[l * d];
+        sde.Resample(rng, eps, matrix);
+        float[] mean = [0.4f, -0.3f], latent = [0.5f, 0f, 1.5f];
+        var action = new float[d];
+        float lp = sde.Sample(mean, latent, matrix, action);
+
+        var tape = new Tape();
+        (Tensor u, Tensor logPi) = sde.LogProbability(tape, Tensor.FromArray(mean, 1, d), Tensor.FromArray(latent, 1, l), Tensor.FromArray(eps, l, d));
+        Assert.Equal(logPi[0], lp, 3);
+        for (int k = 0; k < d; k++)
+        {
+            Assert.Equal(MathF.Tanh(u[k]), action[k], 5);
+        }
+
+        // The noise follows the state: the same features under the same W give the same action.
+        var again = new float[d];
+        sde.Sample(mean, latent, matrix, again);
+        Assert.Equal(action, again);
+    }
+
+    [Fact]
     public void ModelFile_Version1_IsRefusedWithRetrainMessage()
     {
         string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test3-" + Environment.ProcessId);
