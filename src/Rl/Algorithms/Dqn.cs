@@ -24,6 +24,7 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public sealed class Dqn : IAgent
 {
+    private const int EvalSeedBase = 2_000_000;
     private readonly DqnConfig _config;
     private readonly Mlp _q;
     private readonly Mlp _target;
@@ -100,6 +101,10 @@ public sealed class Dqn : IAgent
         var bActInt = new int[b];
         long start = time.GetTimestamp();
         int sinceTrain = 0;
+        float[][]? best = _config.EvalFreq > 0 ? [.. _qParameters.Select(p => new float[p.Length])] : null;
+        double bestMean = double.NegativeInfinity;
+        int evaluations = 0;
+        bool evaluatedLast = false;
 
         for (long step = 0; step < totalSteps; step++)
         {
@@ -138,6 +143,15 @@ public sealed class Dqn : IAgent
                 sinceTrain = 0;
             }
 
+            // 5. Periodic deterministic evaluation (eval_freq > 0, after learning starts): remember the best weights.
+            evaluatedLast = false;
+            if (best is not null && StepsTrained % _config.EvalFreq == 0 && StepsTrained > _config.LearningStarts)
+            {
+                _normalization = norm?.Save();
+                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
+                evaluatedLast = true;
+            }
+
             if (progress is not null && (StepsTrained % 1000 == 0 || step == totalSteps - 1))
             {
                 double seconds = time.GetElapsedTime(start).TotalSeconds;
@@ -149,6 +163,35 @@ public sealed class Dqn : IAgent
             }
         }
         _normalization = norm?.Save();
+
+        // 6. With evaluations, end on the best-scoring weights (the final ones are evaluated if the last step was not).
+        if (best is not null && StepsTrained > _config.LearningStarts)
+        {
+            if (!evaluatedLast)
+            {
+                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
+            }
+            for (int i = 0; i < best.Length; i++)
+            {
+                _qParameters[i].CopyFrom(best[i]);
+            }
+            Polyak.Update(_targetParameters, _qParameters, 1f);
+        }
+    }
+
+    /// <summary>Runs eval_episodes greedy episodes (seeds disjoint per evaluation) and copies the Q weights if they score at least the best so far.</summary>
+    private void EvaluateAndKeepBest(float[][] best, ref double bestMean, ref int evaluations)
+    {
+        double mean = Evaluation.Run(this, _config.EvalEpisodes, EvalSeedBase + (evaluations * _config.EvalEpisodes)).Mean;
+        evaluations++;
+        if (mean >= bestMean)
+        {
+            bestMean = mean;
+            for (int i = 0; i < best.Length; i++)
+            {
+                _qParameters[i].Span.CopyTo(best[i]);
+            }
+        }
     }
 
     /// <summary>One gradient step: y = r + γ(1 − terminated)·max_a′ Q_target(s′, a′) (Double DQN: Q_target(s′, argmax Q(s′))), Huber loss.</summary>
