@@ -76,6 +76,9 @@ public sealed class Dqn : IAgent
     /// <summary>The configuration.</summary>
     public DqnConfig Config => _config;
 
+    /// <summary>With eval_freq: the evaluation whose weights training ended on (step, mean return, first episode seed); null otherwise.</summary>
+    public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
+
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 
@@ -182,11 +185,13 @@ public sealed class Dqn : IAgent
     /// <summary>Runs eval_episodes greedy episodes (seeds disjoint per evaluation) and copies the Q weights if they score at least the best so far.</summary>
     private void EvaluateAndKeepBest(float[][] best, ref double bestMean, ref int evaluations)
     {
-        double mean = Evaluation.Run(this, _config.EvalEpisodes, EvalSeedBase + (evaluations * _config.EvalEpisodes)).Mean;
+        int seed = EvalSeedBase + (evaluations * _config.EvalEpisodes);
+        double mean = Evaluation.Run(this, _config.EvalEpisodes, seed).Mean;
         evaluations++;
         if (mean >= bestMean)
         {
             bestMean = mean;
+            KeptEvaluation = (StepsTrained, mean, seed);
             for (int i = 0; i < best.Length; i++)
             {
                 _qParameters[i].Span.CopyTo(best[i]);
