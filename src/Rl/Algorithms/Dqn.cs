@@ -18,7 +18,8 @@ namespace Zero.Rl.Algorithms;
 /// 2016). <see cref="Learn"/> reads top to bottom: act ε-greedily (uniformly random before learning_starts), store
 /// the transition with the real final observation and terminated (not truncated) as the done flag, update the
 /// target network every target_update_interval steps (Polyak τ; τ = 1 is a hard copy), and every train_freq steps
-/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping. The Q network
+/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping; with eval_freq,
+/// evaluate the greedy policy every eval_freq steps and end on the best-scoring weights (SB3's EvalCallback). The Q network
 /// is a Zero.Engine <see cref="Mlp"/>: targets and acting use its tape-free <c>Predict</c>, the loss runs on a reused
 /// <see cref="Tape"/> (Gather of Q(s, a), Huber), so a gradient step allocates nothing after the first.
 /// </summary>
