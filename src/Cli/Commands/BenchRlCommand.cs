@@ -125,7 +125,7 @@ internal static class BenchRlCommand
 
     private static (double Wall, double PerCpuSecond) DqnCartPole(long measured)
     {
-        DqnConfig c = Presets.Dqn("CartPole-v1");
+        DqnConfig c = Presets.Dqn("CartPole-v1") with { EvalFreq = 0 }; // the training loop alone, as before eval_freq
         var agent = new Dqn("CartPole-v1", c, 1);
         double t0 = 0, t1 = 0;
         TimeSpan c0 = TimeSpan.Zero, c1 = TimeSpan.Zero;

@@ -18,12 +18,14 @@ namespace Zero.Rl.Algorithms;
 /// 2016). <see cref="Learn"/> reads top to bottom: act ε-greedily (uniformly random before learning_starts), store
 /// the transition with the real final observation and terminated (not truncated) as the done flag, update the
 /// target network every target_update_interval steps (Polyak τ; τ = 1 is a hard copy), and every train_freq steps
-/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping. The Q network
+/// run gradient_steps updates of the Huber loss on replayed minibatches with global gradient clipping; with eval_freq,
+/// evaluate the greedy policy every eval_freq steps and end on the best-scoring weights (SB3's EvalCallback). The Q network
 /// is a Zero.Engine <see cref="Mlp"/>: targets and acting use its tape-free <c>Predict</c>, the loss runs on a reused
 /// <see cref="Tape"/> (Gather of Q(s, a), Huber), so a gradient step allocates nothing after the first.
 /// </summary>
 public sealed class Dqn : IAgent
 {
+    private const int EvalSeedBase = 2_000_000;
     private readonly DqnConfig _config;
     private readonly Mlp _q;
     private readonly Mlp _target;
@@ -75,6 +77,9 @@ public sealed class Dqn : IAgent
     /// <summary>The configuration.</summary>
     public DqnConfig Config => _config;
 
+    /// <summary>With eval_freq: the evaluation whose weights training ended on (step, mean return, first episode seed); null otherwise.</summary>
+    public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
+
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 
@@ -100,6 +105,10 @@ public sealed class Dqn : IAgent
         var bActInt = new int[b];
         long start = time.GetTimestamp();
         int sinceTrain = 0;
+        float[][]? best = _config.EvalFreq > 0 ? [.. _qParameters.Select(p => new float[p.Length])] : null;
+        double bestMean = double.NegativeInfinity;
+        int evaluations = 0;
+        bool evaluatedLast = false;
 
         for (long step = 0; step < totalSteps; step++)
         {
@@ -138,6 +147,15 @@ public sealed class Dqn : IAgent
                 sinceTrain = 0;
             }
 
+            // 5. Periodic deterministic evaluation (eval_freq > 0, after learning starts): remember the best weights.
+            evaluatedLast = false;
+            if (best is not null && StepsTrained % _config.EvalFreq == 0 && StepsTrained > _config.LearningStarts)
+            {
+                _normalization = norm?.Save();
+                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
+                evaluatedLast = true;
+            }
+
             if (progress is not null && (StepsTrained % 1000 == 0 || step == totalSteps - 1))
             {
                 double seconds = time.GetElapsedTime(start).TotalSeconds;
@@ -149,6 +167,37 @@ public sealed class Dqn : IAgent
             }
         }
         _normalization = norm?.Save();
+
+        // 6. With evaluations, end on the best-scoring weights (the final ones are evaluated if the last step was not).
+        if (best is not null && StepsTrained > _config.LearningStarts)
+        {
+            if (!evaluatedLast)
+            {
+                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
+            }
+            for (int i = 0; i < best.Length; i++)
+            {
+                _qParameters[i].CopyFrom(best[i]);
+            }
+            Polyak.Update(_targetParameters, _qParameters, 1f);
+        }
+    }
+
+    /// <summary>Runs eval_episodes greedy episodes (seeds disjoint per evaluation) and copies the Q weights if they score at least the best so far.</summary>
+    private void EvaluateAndKeepBest(float[][] best, ref double bestMean, ref int evaluations)
+    {
+        int seed = EvalSeedBase + (evaluations * _config.EvalEpisodes);
+        double mean = Evaluation.Run(this, _config.EvalEpisodes, seed).Mean;
+        evaluations++;
+        if (mean >= bestMean)
+        {
+            bestMean = mean;
+            KeptEvaluation = (StepsTrained, mean, seed);
+            for (int i = 0; i < best.Length; i++)
+            {
+                _qParameters[i].Span.CopyTo(best[i]);
+            }
+        }
     }
 
     /// <summary>One gradient step: y = r + γ(1 − terminated)·max_a′ Q_target(s′, a′) (Double DQN: Q_target(s′, argmax Q(s′))), Huber loss.</summary>

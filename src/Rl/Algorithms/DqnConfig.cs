@@ -53,6 +53,16 @@ public sealed record DqnConfig
     /// <summary>Double DQN target (online argmax, target evaluation).</summary>
     public bool DoubleQ { get; init; }
 
+    /// <summary>
+    /// Environment steps between deterministic evaluations during training (0: none). With evaluations, training ends
+    /// on the weights whose evaluation scored best (ties go to the later one; the final weights are evaluated too), as
+    /// SB3's EvalCallback keeps best_model. Evaluation episodes are not counted as training steps.
+    /// </summary>
+    public int EvalFreq { get; init; }
+
+    /// <summary>Episodes per evaluation during training (seeds 2,000,000 and up, disjoint from <c>zero rl eval</c>'s).</summary>
+    public int EvalEpisodes { get; init; } = 10;
+
     /// <summary>VecNormalize observations (rewards are left raw).</summary>
     public bool Normalize { get; init; }
 }

@@ -42,13 +42,20 @@ public static class Presets
     {
         "CartPole-v1" => new DqnConfig
         {
-            // Zoo budget is 5e4; the bar is "within 100k", so the preset trains 1e5. Double DQN: with the plain max
-            // target, seed 1 ended at 65 (5e4 steps) and 87 (1e5 steps). ε decays over 16% of the run (the Zoo's fraction,
-            // 16k steps here): with 8% (the Zoo's 8k steps), seeds 1-3 ended at 500 / 153 / 95 before the engine port and
-            // 143 / 500 / 83 after it; with 16%, seeds 1-6 ended at 500 ×5 and 147 (seed 6).
+            // Deviations from the Zoo, each with its reason (all seeds: zero rl eval, 10 deterministic episodes):
+            // - 1e5 steps, not the Zoo's 5e4: the bar is "within 100k".
+            // - Double DQN: with the plain max target, seed 1 ended at 65 (5e4 steps) and 87 (1e5 steps).
+            // - ε decays over 25% of the run (25k steps; the Zoo's 16% of 5e4 is 8k). Over 8%, seeds 1-3 ended at 143 / 500 / 83;
+            //   over 16%, seeds 1-5 at 500 and 6-10 at 147 / 98 / 102 / 69 / 62; over 25%, seeds 6-10 at 500 / 123 / 500 / 270 / 500.
+            // - eval_freq 5000 (10 greedy episodes each, seeds apart from zero rl eval's): the greedy network still swings late
+            //   in training (ε over 25% alone leaves seeds 7 / 9 at 123 / 270), so training ends on the best-evaluated weights
+            //   (ties go to the later ones), as the Zoo's EvalCallback keeps best_model. Evaluating changes no training (greedy
+            //   acting draws no random numbers); seed 6 keeps its final weights. With it seeds 1-10 all reach 500 ± 0.
+            // - Tried and rejected: learning rate lin_2.3e-3 (linear decay to 0) with ε over 25%: seeds 6 / 8 ended at 117 / 90
+            //   (learning too slow to converge by 1e5).
             DoubleQ = true, NTimesteps = 100_000, LearningRate = Schedule.Constant(2.3e-3), BatchSize = 64, BufferSize = 100_000, LearningStarts = 1000,
-            Gamma = 0.99, TargetUpdateInterval = 10, TrainFreq = 256, GradientSteps = 128, ExplorationFraction = 0.16,
-            ExplorationFinalEps = 0.04, NetArch = [256, 256],
+            Gamma = 0.99, TargetUpdateInterval = 10, TrainFreq = 256, GradientSteps = 128, ExplorationFraction = 0.25,
+            ExplorationFinalEps = 0.04, NetArch = [256, 256], EvalFreq = 5000, EvalEpisodes = 10,
         },
         "MountainCar-v0" => new DqnConfig
         {

@@ -113,6 +113,24 @@ public sealed class PlumbingTests
     }
 
     [Fact]
+    public void DqnEvalFreq_EndsOnBestEvaluatedWeights_NoWorseThanTheFinalOnes()
+    {
+        DqnConfig c = Presets.Dqn("CartPole-v1") with { NetArch = [32, 32], LearningStarts = 200, TrainFreq = 16, GradientSteps = 8, EvalFreq = 0 };
+        var plain = new Dqn("CartPole-v1", c, 3);
+        plain.Learn(2000);
+        var kept = new Dqn("CartPole-v1", c with { EvalFreq = 500, EvalEpisodes = 3 }, 3);
+        kept.Learn(2000);
+
+        // Evaluations at steps 500, 1000, 1500 and 2000 (seeds 2,000,000 + 3k); greedy acting draws no random numbers,
+        // so both runs train identically and the plain run's weights are the ones evaluated last.
+        Assert.Null(plain.KeptEvaluation);
+        (long step, double mean, int seed) = Assert.NotNull(kept.KeptEvaluation);
+        Assert.Contains(step, new long[] { 500, 1000, 1500, 2000 });
+        Assert.Equal(mean, Evaluation.Run(kept, 3, seed).Mean);
+        Assert.True(mean >= Evaluation.Run(plain, 3, 2_000_009).Mean);
+    }
+
+    [Fact]
     public void SacAndDqn_ShortRuns_TrainSaveAndReload()
     {
         string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test2-" + Environment.ProcessId);

@@ -52,6 +52,7 @@ public sealed class LearningTests(ITestOutputHelper output)
         agent.Learn(Math.Min(c.NTimesteps, 100_000));
         EvaluationResult r = Evaluation.Run(agent, 10);
         Report(agent, seed, r, 475);
+        output.WriteLine($"  ended on the weights of step {agent.KeptEvaluation?.Step} (evaluation during training {agent.KeptEvaluation?.Mean:F1})");
         Assert.True(r.Mean >= 475, $"seed {seed}: {r.Mean:F1}");
     }
 
