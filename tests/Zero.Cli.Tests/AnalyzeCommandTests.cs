@@ -80,11 +80,13 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public void Analyze_NetWithoutWeights_FailsWithHint()
+    public void Analyze_NetWithoutWeights_UsesTheShippedNetwork()
     {
-        var (code, _, error) = Run("\n", "analyze", "connect4", "--evaluator", "net");
-        Assert.Equal(1, code);
-        Assert.Contains("--weights", error, StringComparison.Ordinal);
+        // weights/connect4.weights is the default of --evaluator net (weights/README.md).
+        var (code, lines, error) = Run("4453\n", "analyze", "connect4", "--evaluator", "net", "--playouts", "40");
+        Assert.True(code == 0, error);
+        Assert.Equal(7, lines[0].GetProperty("policy").EnumerateObject().Count());
+        Assert.Equal(40, lines[0].GetProperty("nodes").GetInt64());
     }
 
     [Fact]
