@@ -80,6 +80,13 @@ public sealed class LearningTests(ITestOutputHelper output)
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
     public void PpoAcrobot_Preset_ReachesMinus100(int seed)
     {
         PpoConfig c = Presets.Ppo("Acrobot-v1");
@@ -94,6 +101,13 @@ public sealed class LearningTests(ITestOutputHelper output)
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(10)]
     public void SacMountainCarContinuous_Preset_Reaches90(int seed)
     {
         SacConfig c = Presets.Sac("MountainCarContinuous-v0");
