@@ -157,42 +157,41 @@ public sealed class PlumbingTests
         Assert.True(c.UseSde);
         Assert.Equal(4, c.SdeSampleFreq);
         Assert.Equal(-2, c.LogStdInit);
-        string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test-gsde-" + Environment.ProcessId);
         var sac = new Sac("Pendulum-v1", c, 1);
         sac.Learn(60);
-        string path = Path.Combine(dir, "sac.zrl");
-        sac.Save(path);
-        IAgent loaded = AgentFile.Load(path);
-        float[] obs = [0.3f, -0.9f, 0.5f];
-        var a = new float[1];
-        var b = new float[1];
-        sac.Act(obs, a, deterministic: true);
-        loaded.Act(obs, b, deterministic: true);
-        Assert.Equal(a, b);
+        IAgent loaded = SaveReload_SameDeterministicAction(sac, [0.3f, -0.9f, 0.5f]);
         Assert.True(double.IsFinite(Evaluation.Run(loaded, 1).Mean));
         Assert.Contains("net_arch", Assert.Throws<ZeroException>(() => new Sac("Pendulum-v1", c with { NetArch = [] }, 1)).Message);
-        Directory.Delete(dir, true);
     }
 
     [Fact]
     public void PpoGsde_ShortRunSaveReload_SameDeterministicActions()
     {
         PpoConfig c = ConfigFile.Apply(Presets.Ppo("Pendulum-v1"), """{"use_sde": true, "sde_sample_freq": 4, "n_envs": 2, "n_steps": 16, "batch_size": 8, "n_epochs": 2}""", "test");
-        string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test-ppo-gsde-" + Environment.ProcessId);
         var ppo = new Ppo("Pendulum-v1", c, 1);
         ppo.Learn(64);
-        string path = Path.Combine(dir, "ppo.zrl");
-        ppo.Save(path);
-        IAgent loaded = AgentFile.Load(path);
         float[] obs = [0.3f, -0.9f, 0.5f];
-        var a = new float[1];
+        IAgent loaded = SaveReload_SameDeterministicAction(ppo, obs);
         var b = new float[1];
-        ppo.Act(obs, a, deterministic: true);
-        loaded.Act(obs, b, deterministic: true);
-        Assert.Equal(a, b);
         loaded.Act(obs, b, deterministic: false);
         Assert.InRange(b[0], -2f, 2f);
         Assert.Throws<ZeroException>(() => new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1") with { UseSde = true }, 1));
+    }
+
+    /// <summary>Saves a trained agent, loads it back and checks both pick the same deterministic action for one observation
+    /// (one action dimension); returns the loaded agent.</summary>
+    private static IAgent SaveReload_SameDeterministicAction(IAgent trained, float[] obs)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "zero-rl-test-reload-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(dir, "agent.zrl");
+        trained.Save(path);
+        IAgent loaded = AgentFile.Load(path);
         Directory.Delete(dir, true);
+        var a = new float[1];
+        var b = new float[1];
+        trained.Act(obs, a, deterministic: true);
+        loaded.Act(obs, b, deterministic: true);
+        Assert.Equal(a, b);
+        return loaded;
     }
 }

@@ -5,26 +5,20 @@ namespace Zero.Rl.Tests.Learning;
 
 /// <summary>
 /// The learning bars with the shipped presets and a deterministic evaluation over 10 episodes (SB3
-/// evaluate_policy). Seeds 1–10 are listed as theory rows; run with
+/// evaluate_policy). Every bar is a theory over seeds 1–10 (<see cref="Seeds"/>); run with
 /// `dotnet test tests/Zero.Rl.Tests -c Release --settings slow.runsettings`.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class LearningTests(ITestOutputHelper output)
 {
+    /// <summary>The seeds every learning bar is checked on (the goal: all 10 pass).</summary>
+    public static TheoryData<int> Seeds => [.. Enumerable.Range(1, 10)];
+
     private void Report(IAgent agent, int seed, EvaluationResult r, double threshold) =>
         output.WriteLine($"{agent.Algorithm} {agent.EnvironmentId} seed {seed}: {r.Mean:F1} ± {r.Std:F1} (bar {threshold})");
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
+    [MemberData(nameof(Seeds))]
     public void PpoCartPole_100kSteps_Reaches475(int seed)
     {
         var agent = new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1"), seed);
@@ -35,16 +29,7 @@ public sealed class LearningTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
+    [MemberData(nameof(Seeds))]
     public void DqnCartPole_100kSteps_Reaches475(int seed)
     {
         DqnConfig c = Presets.Dqn("CartPole-v1");
@@ -57,16 +42,7 @@ public sealed class LearningTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
+    [MemberData(nameof(Seeds))]
     public void SacPendulum_20kSteps_ReachesMinus200(int seed)
     {
         var agent = new Sac("Pendulum-v1", Presets.Sac("Pendulum-v1"), seed);
@@ -77,16 +53,7 @@ public sealed class LearningTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
+    [MemberData(nameof(Seeds))]
     public void PpoAcrobot_Preset_ReachesMinus100(int seed)
     {
         PpoConfig c = Presets.Ppo("Acrobot-v1");
@@ -98,16 +65,7 @@ public sealed class LearningTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(5)]
-    [InlineData(6)]
-    [InlineData(7)]
-    [InlineData(8)]
-    [InlineData(9)]
-    [InlineData(10)]
+    [MemberData(nameof(Seeds))]
     public void SacMountainCarContinuous_Preset_Reaches90(int seed)
     {
         SacConfig c = Presets.Sac("MountainCarContinuous-v0");
