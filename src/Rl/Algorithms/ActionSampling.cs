@@ -77,7 +77,7 @@ public static class ActionSampling
             float eps = (float)random.NextNormal();
             float u = actorRow[j] + (MathF.Exp(logStd) * eps);
             action[j] = MathF.Tanh(u);
-            float correction = 2f * (Log2 - u - Softplus(-2f * u));
+            float correction = TanhCorrection(u);
             lp += (-0.5f * eps * eps) - logStd - HalfLog2Pi - correction;
         }
 
@@ -92,6 +92,9 @@ public static class ActionSampling
             action[j] = MathF.Tanh(actorRow[j]);
         }
     }
+
+    /// <summary>log(1 − tanh²(u)) in the stable form 2(log 2 − u − softplus(−2u)): the squashed Gaussian's log-prob correction.</summary>
+    internal static float TanhCorrection(float u) => 2f * (Log2 - u - Softplus(-2f * u));
 
     private static float Softplus(float x) => x > 0 ? x + MathF.Log(1f + MathF.Exp(-x)) : MathF.Log(1f + MathF.Exp(x));
 

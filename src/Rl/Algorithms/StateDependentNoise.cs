@@ -24,7 +24,6 @@ public sealed class StateDependentNoise
     public const float Epsilon = 1e-6f;
 
     private const float HalfLog2Pi = 0.918938533204672741780329736f;
-    private const float Log2 = 0.693147180559945309417232121458f;
 
     /// <summary>Creates log σ [latent, actions] filled with <paramref name="logStdInit"/>.</summary>
     public StateDependentNoise(int latent, int actions, double logStdInit)
@@ -85,7 +84,7 @@ public sealed class StateDependentNoise
             variance += Epsilon;
             float u = mean[k] + noise;
             action[k] = squash ? MathF.Tanh(u) : u;
-            float correction = squash ? 2f * (Log2 - u - Softplus(-2f * u)) : 0f;
+            float correction = squash ? ActionSampling.TanhCorrection(u) : 0f;
             lp += (-0.5f * noise * noise / variance) - (0.5f * MathF.Log(variance)) - HalfLog2Pi - correction;
         }
 
@@ -115,5 +114,4 @@ public sealed class StateDependentNoise
         return tape.Scale(tape.Log(tape.AddScalar(variance, Epsilon)), 0.5f);
     }
 
-    private static float Softplus(float x) => x > 0 ? x + MathF.Log(1f + MathF.Exp(-x)) : MathF.Log(1f + MathF.Exp(x));
 }
