@@ -85,7 +85,7 @@ internal static class RlCommand
             File.WriteAllText(Path.Combine(folder, "config.json"), JsonSerializer.Serialize(usedConfig, usedConfig.GetType(), ModelFile.Json));
             File.WriteAllText(Path.Combine(folder, "curve.csv"), curve.ToCsv());
             File.WriteAllText(Path.Combine(folder, "curve.svg"), curve.ToSvg($"{a.ToUpperInvariant()} on {envId}, seed {s}", ClassicControlCatalog.Find(envId).RewardThreshold));
-            if (agent is Dqn { KeptEvaluation: { } kept })
+            if (agent.KeptEvaluation is { } kept)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept the weights of step {kept.Step:N0} (best evaluation during training: {kept.Mean:F2})"));
             }

@@ -25,7 +25,6 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public sealed class Dqn : IAgent
 {
-    private const int EvalSeedBase = 2_000_000;
     private readonly DqnConfig _config;
     private readonly Mlp _q;
     private readonly Mlp _target;
@@ -77,7 +76,7 @@ public sealed class Dqn : IAgent
     /// <summary>The configuration.</summary>
     public DqnConfig Config => _config;
 
-    /// <summary>With eval_freq: the evaluation whose weights training ended on (step, mean return, first episode seed); null otherwise.</summary>
+    /// <inheritdoc/>
     public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
 
     /// <summary>Environment steps trained so far.</summary>
@@ -105,10 +104,7 @@ public sealed class Dqn : IAgent
         var bActInt = new int[b];
         long start = time.GetTimestamp();
         int sinceTrain = 0;
-        float[][]? best = _config.EvalFreq > 0 ? [.. _qParameters.Select(p => new float[p.Length])] : null;
-        double bestMean = double.NegativeInfinity;
-        int evaluations = 0;
-        bool evaluatedLast = false;
+        BestWeights? best = _config.EvalFreq > 0 ? new BestWeights(this, _qParameters, _config.EvalEpisodes) : null;
 
         for (long step = 0; step < totalSteps; step++)
         {
@@ -148,12 +144,10 @@ public sealed class Dqn : IAgent
             }
 
             // 5. Periodic deterministic evaluation (eval_freq > 0, after learning starts): remember the best weights.
-            evaluatedLast = false;
             if (best is not null && StepsTrained % _config.EvalFreq == 0 && StepsTrained > _config.LearningStarts)
             {
                 _normalization = norm?.Save();
-                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
-                evaluatedLast = true;
+                best.Evaluate(StepsTrained, _normalization);
             }
 
             if (progress is not null && (StepsTrained % 1000 == 0 || step == totalSteps - 1))
@@ -171,32 +165,14 @@ public sealed class Dqn : IAgent
         // 6. With evaluations, end on the best-scoring weights (the final ones are evaluated if the last step was not).
         if (best is not null && StepsTrained > _config.LearningStarts)
         {
-            if (!evaluatedLast)
+            if (best.LastStep != StepsTrained)
             {
-                EvaluateAndKeepBest(best, ref bestMean, ref evaluations);
+                best.Evaluate(StepsTrained, _normalization);
             }
-            for (int i = 0; i < best.Length; i++)
-            {
-                _qParameters[i].CopyFrom(best[i]);
-            }
+            best.Restore();
+            _normalization = best.KeptNormalization;
+            KeptEvaluation = best.Kept;
             Polyak.Update(_targetParameters, _qParameters, 1f);
-        }
-    }
-
-    /// <summary>Runs eval_episodes greedy episodes (seeds disjoint per evaluation) and copies the Q weights if they score at least the best so far.</summary>
-    private void EvaluateAndKeepBest(float[][] best, ref double bestMean, ref int evaluations)
-    {
-        int seed = EvalSeedBase + (evaluations * _config.EvalEpisodes);
-        double mean = Evaluation.Run(this, _config.EvalEpisodes, seed).Mean;
-        evaluations++;
-        if (mean >= bestMean)
-        {
-            bestMean = mean;
-            KeptEvaluation = (StepsTrained, mean, seed);
-            for (int i = 0; i < best.Length; i++)
-            {
-                _qParameters[i].Span.CopyTo(best[i]);
-            }
         }
     }
 

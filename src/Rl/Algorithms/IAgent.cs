@@ -16,6 +16,9 @@ public interface IAgent
     /// <summary>Chooses an action for one raw observation; deterministic = the mode of the policy (argmax, mean, tanh(μ)).</summary>
     void Act(ReadOnlySpan<float> observation, Span<float> action, bool deterministic);
 
+    /// <summary>With eval_freq: the evaluation whose weights training ended on (step, mean return, first episode seed); null otherwise.</summary>
+    (long Step, double Mean, int Seed)? KeptEvaluation { get; }
+
     /// <summary>Writes the self-contained model file (weights, normalisation statistics, action bounds, config).</summary>
     void Save(string path);
 }

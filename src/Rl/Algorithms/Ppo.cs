@@ -122,6 +122,9 @@ public sealed class Ppo : IAgent
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 
+    /// <inheritdoc/>
+    public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
+
     /// <summary>
     /// SB3's <c>ortho_init</c>: every weight matrix orthogonal with gain √2 for hidden layers and
     /// <paramref name="outputGain"/> for the last one; biases 0.
@@ -175,6 +178,7 @@ public sealed class Ppo : IAgent
         var mbActions = new int[mb];
         long start = time.GetTimestamp();
         long updates = (totalSteps + batch - 1) / batch;
+        BestWeights? best = _config.EvalFreq > 0 ? new BestWeights(this, _optimizer.Parameters, _config.EvalEpisodes) : null;
 
         for (long update = 0; update < updates; update++)
         {
@@ -349,10 +353,30 @@ public sealed class Ppo : IAgent
                 }
             }
 
+            // 4. Periodic deterministic evaluation (eval_freq > 0) after the update that crosses a multiple of eval_freq.
+            if (best is not null && StepsTrained / _config.EvalFreq > (StepsTrained - batch) / _config.EvalFreq)
+            {
+                _normalization = norm?.Save();
+                best.Evaluate(StepsTrained, _normalization);
+            }
+
             double seconds = time.GetElapsedTime(start).TotalSeconds;
             progress?.Invoke(new TrainingProgress(StepsTrained, totalSteps, seconds, StepsTrained / Math.Max(seconds, 1e-9), env.Statistics.EpisodeCount, env.Statistics.RecentMeanReturn));
         }
         _normalization = norm?.Save();
+
+        // 5. With evaluations, end on the best-scoring weights and their observation statistics (the final weights are
+        //    evaluated if the last update was not).
+        if (best is not null && StepsTrained > 0)
+        {
+            if (best.LastStep != StepsTrained)
+            {
+                best.Evaluate(StepsTrained, _normalization);
+            }
+            best.Restore();
+            _normalization = best.KeptNormalization;
+            KeptEvaluation = best.Kept;
+        }
     }
 
     private Tensor HiddenActivation(Tensor x) => _policy.HiddenActivation == Activation.Tanh ? _tape.Tanh(x) : _tape.Relu(x);

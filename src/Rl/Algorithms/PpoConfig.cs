@@ -73,4 +73,11 @@ public sealed record PpoConfig
 
     /// <summary>With gSDE: redraw each environment's W every this many steps; −1 only at the start of each rollout.</summary>
     public int SdeSampleFreq { get; init; } = -1;
+
+    /// <inheritdoc cref="DqnConfig.EvalFreq"/>
+    /// <remarks>PPO evaluates after the rollout update that crosses each multiple of eval_freq.</remarks>
+    public int EvalFreq { get; init; }
+
+    /// <inheritdoc cref="DqnConfig.EvalEpisodes"/>
+    public int EvalEpisodes { get; init; } = 10;
 }

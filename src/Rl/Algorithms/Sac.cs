@@ -27,6 +27,7 @@ namespace Zero.Rl.Algorithms;
 /// With <see cref="SacConfig.UseSde"/> the actor is SB3's gSDE actor instead: θ = relu(MLP(s)) [net_arch[^1]], μ =
 /// hardtanh₂(Linear(θ)) (SB3's clip_mean 2), and the noise θ·W of <see cref="StateDependentNoise"/> with W redrawn at
 /// the start of each rollout (and every sde_sample_freq steps when positive) and at each gradient step.
+/// With eval_freq, training ends on the best-evaluated weights (<see cref="BestWeights"/>, SB3's EvalCallback).
 /// </summary>
 public sealed class Sac : IAgent
 {
@@ -132,6 +133,9 @@ public sealed class Sac : IAgent
     /// <summary>The configuration.</summary>
     public SacConfig Config => _config;
 
+    /// <inheritdoc/>
+    public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
+
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 
@@ -169,6 +173,7 @@ public sealed class Sac : IAgent
         var obs = new float[_obsSize];
         var action = new float[_act];
         long start = time.GetTimestamp();
+        BestWeights? best = _config.EvalFreq > 0 ? new BestWeights(this, TrainedParameters(), _config.EvalEpisodes) : null;
 
         for (long step = 0; step < totalSteps; step++)
         {
@@ -212,6 +217,12 @@ public sealed class Sac : IAgent
                     Train(buffer, scratch);
                 }
             }
+
+            // 4. Periodic deterministic evaluation (eval_freq > 0, after learning starts): remember the best weights.
+            if (best is not null && StepsTrained % _config.EvalFreq == 0 && StepsTrained > _config.LearningStarts)
+            {
+                best.Evaluate(StepsTrained);
+            }
             if (progress is not null && (StepsTrained % 1000 == 0 || step == totalSteps - 1))
             {
                 double seconds = time.GetElapsedTime(start).TotalSeconds;
@@ -222,6 +233,35 @@ public sealed class Sac : IAgent
                 cancel.ThrowIfCancellationRequested();
             }
         }
+
+        // 5. With evaluations, end on the best-scoring weights (the final ones are evaluated if the last step was not);
+        //    the target critics restart from the kept critics, as after Load.
+        if (best is not null && StepsTrained > _config.LearningStarts)
+        {
+            if (best.LastStep != StepsTrained)
+            {
+                best.Evaluate(StepsTrained);
+            }
+            best.Restore();
+            KeptEvaluation = best.Kept;
+            Polyak.Update(_q1TargetParameters, _q1Parameters, 1f);
+            Polyak.Update(_q2TargetParameters, _q2Parameters, 1f);
+        }
+    }
+
+    /// <summary>Every tensor training changes and <see cref="Save"/> writes: actor (gSDE: μ head and log σ), critics, log α.</summary>
+    private List<Tensor> TrainedParameters()
+    {
+        List<Tensor> all = [.. _actor.Parameters()];
+        if (_sde is not null)
+        {
+            all.AddRange(_mu!.Parameters());
+            all.Add(_sde.LogStd);
+        }
+        all.AddRange(_q1Parameters);
+        all.AddRange(_q2Parameters);
+        all.Add(_logAlpha);
+        return all;
     }
 
     /// <summary>One gradient step of critics, actor and entropy coefficient, then the Polyak target update.</summary>

@@ -50,4 +50,10 @@ public sealed record SacConfig
 
     /// <summary>With gSDE: initial value of every log σ entry.</summary>
     public double LogStdInit { get; init; } = -3;
+
+    /// <inheritdoc cref="DqnConfig.EvalFreq"/>
+    public int EvalFreq { get; init; }
+
+    /// <inheritdoc cref="DqnConfig.EvalEpisodes"/>
+    public int EvalEpisodes { get; init; } = 10;
 }

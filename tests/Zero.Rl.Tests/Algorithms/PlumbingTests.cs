@@ -112,22 +112,42 @@ public sealed class PlumbingTests
         Assert.Throws<ZeroException>(() => Presets.Sac("CartPole-v1"));
     }
 
-    [Fact]
-    public void DqnEvalFreq_EndsOnBestEvaluatedWeights_NoWorseThanTheFinalOnes()
+    /// <summary>
+    /// Short runs of each algorithm with and without eval_freq 500 (3 episodes) over 2000 steps: greedy acting draws no
+    /// random numbers, so both runs train identically, the plain run's weights are the ones evaluated last, and the kept
+    /// weights score their recorded mean again and at least as much as the final ones did in the last evaluation.
+    /// </summary>
+    [Theory]
+    [InlineData("dqn")]
+    [InlineData("sac")]
+    [InlineData("ppo")]
+    public void EvalFreq_EndsOnBestEvaluatedWeights_NoWorseThanTheFinalOnes(string algorithm)
     {
-        DqnConfig c = Presets.Dqn("CartPole-v1") with { NetArch = [32, 32], LearningStarts = 200, TrainFreq = 16, GradientSteps = 8, EvalFreq = 0 };
-        var plain = new Dqn("CartPole-v1", c, 3);
-        plain.Learn(2000);
-        var kept = new Dqn("CartPole-v1", c with { EvalFreq = 500, EvalEpisodes = 3 }, 3);
-        kept.Learn(2000);
+        IAgent TrainFor2000Steps(int evalFreq)
+        {
+            switch (algorithm)
+            {
+                case "dqn":
+                    var dqn = new Dqn("CartPole-v1", Presets.Dqn("CartPole-v1") with { NetArch = [32, 32], LearningStarts = 200, TrainFreq = 16, GradientSteps = 8, EvalFreq = evalFreq, EvalEpisodes = 3 }, 3);
+                    dqn.Learn(2000);
+                    return dqn;
+                case "sac":
+                    var sac = new Sac("MountainCarContinuous-v0", Presets.Sac("MountainCarContinuous-v0") with { NetArch = [16, 16], BatchSize = 32, TrainFreq = 8, GradientSteps = 2, EvalFreq = evalFreq, EvalEpisodes = 3 }, 3);
+                    sac.Learn(2000);
+                    return sac;
+                default:
+                    var ppo = new Ppo("Pendulum-v1", Presets.Ppo("Pendulum-v1") with { NetArch = [16, 16], NEnvs = 2, NSteps = 64, BatchSize = 64, NEpochs = 2, EvalFreq = evalFreq, EvalEpisodes = 3 }, 3);
+                    ppo.Learn(2000);
+                    return ppo;
+            }
+        }
+        IAgent plain = TrainFor2000Steps(0), kept = TrainFor2000Steps(500);
 
-        // Evaluations at steps 500, 1000, 1500 and 2000 (seeds 2,000,000 + 3k); greedy acting draws no random numbers,
-        // so both runs train identically and the plain run's weights are the ones evaluated last.
         Assert.Null(plain.KeptEvaluation);
         (long step, double mean, int seed) = Assert.NotNull(kept.KeptEvaluation);
-        Assert.Contains(step, new long[] { 500, 1000, 1500, 2000 });
+        Assert.Contains(step, algorithm == "ppo" ? new long[] { 512, 1024, 1536, 2048 } : [500, 1000, 1500, 2000]);
         Assert.Equal(mean, Evaluation.Run(kept, 3, seed).Mean);
-        Assert.True(mean >= Evaluation.Run(plain, 3, 2_000_009).Mean);
+        Assert.True(mean >= Evaluation.Run(plain, 3, 2_000_009).Mean); // the fourth (last) evaluation's seeds
     }
 
     [Fact]
