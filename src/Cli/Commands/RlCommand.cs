@@ -20,6 +20,7 @@ internal static class RlCommand
         var rl = new Command("rl", "Reinforcement learning on classic-control environments: train DQN, PPO or SAC, evaluate saved models.");
         rl.Subcommands.Add(Train());
         rl.Subcommands.Add(Eval());
+        rl.Subcommands.Add(Options());
         return rl;
     }
 
@@ -168,6 +169,41 @@ internal static class RlCommand
             else
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{agent.Algorithm} on {agent.EnvironmentId}: {r.Mean:F2} ± {r.Std:F2} over {n} deterministic episodes"));
+            }
+            return ZeroCli.Success;
+        });
+        return cmd;
+    }
+
+    private static Command Options()
+    {
+        var algo = new Argument<string?>("algorithm") { Description = "dqn, ppo or sac (none: every algorithm).", Arity = ArgumentArity.ZeroOrOne };
+        var env = new Argument<string?>("env") { Description = "An environment id: print that preset as a complete config file for --config.", Arity = ArgumentArity.ZeroOrOne };
+        var doc = new Option<bool>("--doc") { Description = "Print docs/rl-options.md (every key of every algorithm and each preset's changes) and exit." };
+        var cmd = new Command("options", "List the --config keys of an algorithm with defaults and meanings, or print an environment's preset as a config file.") { algo, env, doc };
+        cmd.SetAction(parse =>
+        {
+            TextWriter o = parse.InvocationConfiguration.Output;
+            string? a = parse.GetValue(algo)?.ToLowerInvariant();
+            string? e = parse.GetValue(env);
+            try
+            {
+                if (parse.GetValue(doc) || a is null)
+                {
+                    o.Write(ConfigReference.Markdown());
+                }
+                else if (e is null)
+                {
+                    o.Write(ConfigReference.Table(a));
+                }
+                else
+                {
+                    o.WriteLine(ConfigReference.Preset(a, e).ToJsonString(ModelFile.Json));
+                }
+            }
+            catch (ZeroException ex)
+            {
+                throw new UsageException(ex.Message);
             }
             return ZeroCli.Success;
         });

@@ -28,7 +28,7 @@ public static class ConfigFile
         {
             if (!merged.ContainsKey(key))
             {
-                throw new ZeroException($"{source}: unknown key '{key}'. Valid keys: {string.Join(", ", merged.Select(p => p.Key))}.");
+                throw new ZeroException($"{source}: unknown key '{key}'. Valid keys: {string.Join(", ", merged.Select(p => p.Key))} (meanings: docs/rl-options.md or `zero rl options`).");
             }
             merged[key] = value?.DeepClone();
         }

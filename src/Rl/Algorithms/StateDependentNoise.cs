@@ -15,7 +15,7 @@ namespace Zero.Rl.Algorithms;
 /// </code>
 /// The noise is a function of the state while W is held: the same state gets the same perturbation, so exploration is
 /// smooth along a trajectory (a fixed push that can carry MountainCarContinuous up the hill) instead of white noise.
-/// <see cref="Sample"/> is the tape-free path (acting, SAC's target); <see cref="LogProbability"/> builds the same graph
+/// <see cref="Sample(ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float})"/> is the tape-free path (acting, SAC's target); <see cref="LogProbability"/> builds the same graph
 /// on a tape for the actor loss (its gradient reaches μ through u and log_std through W and the variance).
 /// </summary>
 public sealed class StateDependentNoise
