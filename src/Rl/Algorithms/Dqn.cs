@@ -165,13 +165,8 @@ public sealed class Dqn : IAgent
         // 6. With evaluations, end on the best-scoring weights (the final ones are evaluated if the last step was not).
         if (best is not null && StepsTrained > _config.LearningStarts)
         {
-            if (best.LastStep != StepsTrained)
-            {
-                best.Evaluate(StepsTrained, _normalization);
-            }
-            best.Restore();
+            KeptEvaluation = best.Finish(StepsTrained, _normalization);
             _normalization = best.KeptNormalization;
-            KeptEvaluation = best.Kept;
             Polyak.Update(_targetParameters, _qParameters, 1f);
         }
     }

@@ -369,13 +369,8 @@ public sealed class Ppo : IAgent
         //    evaluated if the last update was not).
         if (best is not null && StepsTrained > 0)
         {
-            if (best.LastStep != StepsTrained)
-            {
-                best.Evaluate(StepsTrained, _normalization);
-            }
-            best.Restore();
+            KeptEvaluation = best.Finish(StepsTrained, _normalization);
             _normalization = best.KeptNormalization;
-            KeptEvaluation = best.Kept;
         }
     }
 

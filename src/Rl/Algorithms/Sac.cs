@@ -238,12 +238,7 @@ public sealed class Sac : IAgent
         //    the target critics restart from the kept critics, as after Load.
         if (best is not null && StepsTrained > _config.LearningStarts)
         {
-            if (best.LastStep != StepsTrained)
-            {
-                best.Evaluate(StepsTrained);
-            }
-            best.Restore();
-            KeptEvaluation = best.Kept;
+            KeptEvaluation = best.Finish(StepsTrained);
             Polyak.Update(_q1TargetParameters, _q1Parameters, 1f);
             Polyak.Update(_q2TargetParameters, _q2Parameters, 1f);
         }
