@@ -23,6 +23,32 @@ public static class MoveSelection
     }
 
     /// <summary>
+    /// Orders root moves best first as the search picks its best move: a proven win (the shortest first), then by visits,
+    /// Q and prior, a proven loss (the longest first) last. For report lines that rank <see cref="SearchResult{TMove}.Moves"/>.
+    /// </summary>
+    public static int CompareBestFirst<TMove>(MoveStats<TMove> a, MoveStats<TMove> b)
+        where TMove : struct, IEquatable<TMove>
+    {
+        int ra = Rank(a), rb = Rank(b);
+        if (ra != rb)
+        {
+            return rb.CompareTo(ra);
+        }
+        if (ra != 1 && a.ProvenPlies != b.ProvenPlies)
+        {
+            return ra == 2 ? a.ProvenPlies.CompareTo(b.ProvenPlies) : b.ProvenPlies.CompareTo(a.ProvenPlies);
+        }
+        if (a.Visits != b.Visits)
+        {
+            return b.Visits.CompareTo(a.Visits);
+        }
+        float qa = float.IsNaN(a.Q) ? float.NegativeInfinity : a.Q, qb = float.IsNaN(b.Q) ? float.NegativeInfinity : b.Q;
+        return qa != qb ? qb.CompareTo(qa) : b.Prior.CompareTo(a.Prior);
+
+        static int Rank(MoveStats<TMove> m) => m.Proven switch { GameResult.Win => 2, GameResult.Loss => 0, _ => 1 };
+    }
+
+    /// <summary>
     /// A move sampled with probability ∝ N^(1/<paramref name="temperature"/>); the best move when nothing was visited.
     /// Proofs (<see cref="MctsOptions.Solver"/>) overrule the sample: a proven win is played (the best move is then the
     /// shortest), and a proven loss is never drawn while a visited move is not one.
