@@ -61,6 +61,24 @@ public sealed class PuctSearchSolverTests
     }
 
     [Theory]
+    [InlineData("uniform")]
+    [InlineData("hashrandom")]
+    public void Search_TicTacToeForcedDraw_RootProvenDrawWithExactZero(string evaluator)
+    {
+        // X O X / O O X / . X . with O to move: 7 lets X complete 3-6-9, 9 blocks and the last move draws.
+        var search = new PuctSearch<TicTacToePosition, TicTacToeMove>(Evaluator<TicTacToePosition, TicTacToeMove>(evaluator), Options);
+        search.SetPosition(Ttt("1234658"));
+        SearchResult<TicTacToeMove> result = search.Search(SearchLimits.FromPlayouts(50));
+        Assert.Equal(9, result.BestMove.Cell + 1);
+        Assert.Equal(GameResult.Draw, result.Proven);
+        Assert.Equal(0f, result.Value);
+        MoveStats<TicTacToeMove> blunder = result.Moves.Single(m => m.Move.Cell + 1 == 7);
+        Assert.Equal(GameResult.Loss, blunder.Proven);
+        Assert.Equal(2, blunder.ProvenPlies);
+        Assert.Null(search.CheckInvariants());
+    }
+
+    [Theory]
     [InlineData("11223", 50, 4)]    // second player must block column 4; every other move loses at once
     [InlineData("12131", 24, 1)]    // first player has three in column 1: second player must block on top
     [InlineData("23223232", 24, 2)] // the shipped network put 691 of 800 visits on a losing move here
