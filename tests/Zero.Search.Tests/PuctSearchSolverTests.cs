@@ -152,6 +152,23 @@ public sealed class PuctSearchSolverTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Search_TicTacToeFromTheStart_ProvesTheDrawAndStops()
+    {
+        // About 2.7 million playouts (a few seconds on one core) prove every first move a draw; smart pruning then stops.
+        var search = new PuctSearch<TicTacToePosition, TicTacToeMove>(
+            new UniformEvaluator<TicTacToePosition, TicTacToeMove>(), new MctsOptions { BatchSize = 8, SmartPruningFactor = 1 });
+        SearchResult<TicTacToeMove> result = search.Search(SearchLimits.FromPlayouts(5_000_000));
+        Assert.Equal(GameResult.Draw, result.Proven);
+        Assert.Equal(9, result.ProvenPlies);
+        Assert.Equal(0f, result.Value);
+        Assert.False(float.IsNegative(result.Value), "a proven draw reads 0, not -0");
+        Assert.All(result.Moves, m => Assert.Equal(GameResult.Draw, m.Proven));
+        Assert.Equal(StopReason.SmartPruning, result.StopReason);
+        Assert.Null(search.CheckInvariants());
+    }
+
+    [Fact]
     public void Search_SolvedRootWithSmartPruning_StopsEarly()
     {
         SearchResult<ConnectFourMove> result = SearchC4("112233", "uniform", 20000, Options with { SmartPruningFactor = 1 });

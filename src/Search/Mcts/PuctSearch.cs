@@ -334,7 +334,7 @@ public sealed partial class PuctSearch<TGame, TMove>
         return new SearchResult<TMove>
         {
             BestMove = bestMove,
-            Value = root.Proof.IsKnown ? -root.Proof.Value : root.Visits > 0 ? (float)(-root.W / root.Visits) : 0f,
+            Value = root.Proof.IsKnown ? root.Proof.Result.Flip().ToValue() : root.Visits > 0 ? (float)(-root.W / root.Visits) : 0f,
             Proven = root.Proof.IsKnown ? root.Proof.Result.Flip() : null,
             ProvenPlies = root.Proof.Plies,
             Moves = moves,
