@@ -33,7 +33,10 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(1500, first.GetProperty("nodes").GetInt64());
         Assert.Equal(1499, first.GetProperty("visits").EnumerateObject().Sum(p => p.Value.GetInt32()));
         Assert.Equal(1.0, first.GetProperty("q").GetProperty("4").GetDouble());
-        Assert.InRange(first.GetProperty("value").GetDouble(), 0.9, 1.0);
+        Assert.Equal(1.0, first.GetProperty("value").GetDouble()); // the solver proved the win: exact
+        Assert.Equal("win", first.GetProperty("proven").GetString());
+        Assert.Equal(1, first.GetProperty("proven_plies").GetInt32());
+        Assert.False(lines[1].TryGetProperty("proven", out _)); // the block only holds: nothing proven
         Assert.Equal("4", first.GetProperty("pv")[0].GetString());
         Assert.True(first.GetProperty("time_ms").GetDouble() >= 0);
         Assert.False(first.TryGetProperty("policy", out _)); // no network: no policy

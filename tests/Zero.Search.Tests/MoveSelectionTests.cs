@@ -1,3 +1,4 @@
+using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Search.Mcts;
 
@@ -55,6 +56,55 @@ public sealed class MoveSelectionTests
         SearchResult<ConnectFourMove> result = Result(1000, 999, 5, 2);
         Assert.Equal(0, MoveSelection.Sample(result, 0.01, new Random(3)).Column);
     }
+
+    [Fact]
+    public void Sample_ProvenLoss_NeverDrawnWhileAnotherMoveIsOpen()
+    {
+        SearchResult<ConnectFourMove> result = WithProofs(Result(10, 30, 0, 60), best: 1, (3, GameResult.Loss));
+        var rng = new Random(1);
+        for (int i = 0; i < 2000; i++)
+        {
+            Assert.NotEqual(3, MoveSelection.Sample(result, 1.0, rng).Column);
+        }
+    }
+
+    [Fact]
+    public void Sample_ProvenWin_AlwaysPlayed()
+    {
+        SearchResult<ConnectFourMove> result = WithProofs(Result(10, 30, 0, 60), best: 0, (0, GameResult.Win));
+        var rng = new Random(1);
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.Equal(0, MoveSelection.Sample(result, 1.0, rng).Column);
+        }
+    }
+
+    [Fact]
+    public void Sample_EveryMoveProvenLost_StillPicksAVisitedMove()
+    {
+        SearchResult<ConnectFourMove> result = WithProofs(Result(10, 30, 0, 60), best: 3, (0, GameResult.Loss), (1, GameResult.Loss), (2, GameResult.Loss), (3, GameResult.Loss));
+        var rng = new Random(1);
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.NotEqual(2, MoveSelection.Sample(result, 1.0, rng).Column);
+        }
+    }
+
+    /// <summary><paramref name="result"/> with solver proofs on some moves and the best move the search would then report.</summary>
+    private static SearchResult<ConnectFourMove> WithProofs(SearchResult<ConnectFourMove> result, int best, params (int Column, GameResult Proven)[] proofs) => new()
+    {
+        BestMove = new ConnectFourMove((byte)best),
+        Value = result.Value,
+        Moves = result.Moves.Select(m => m with { Proven = proofs.Where(p => p.Column == m.Move.Column).Select(p => (GameResult?)p.Proven).FirstOrDefault() }).ToList(),
+        PrincipalVariation = result.PrincipalVariation,
+        Playouts = result.Playouts,
+        Visits = result.Visits,
+        TreeNodes = result.TreeNodes,
+        Collisions = result.Collisions,
+        Elapsed = result.Elapsed,
+        StopReason = result.StopReason,
+        PolicyTarget = result.PolicyTarget,
+    };
 
     [Theory]
     [InlineData(0.3)]

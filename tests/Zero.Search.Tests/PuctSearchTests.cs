@@ -214,7 +214,8 @@ public sealed class PuctSearchTests
     [Fact]
     public void Search_SmartPruning_StopsEarlyOnForcedWin()
     {
-        var search = C4Search(new MctsOptions { SmartPruningFactor = 1 }, new UniformEvaluator<ConnectFourPosition, ConnectFourMove>());
+        // Without the solver, which would stop at once on the proven win (PuctSearchSolverTests): the visit-count rule.
+        var search = C4Search(new MctsOptions { SmartPruningFactor = 1, Solver = false }, new UniformEvaluator<ConnectFourPosition, ConnectFourMove>());
         search.SetPosition(C4("112233"));
         SearchResult<ConnectFourMove> result = search.Search(SearchLimits.FromPlayouts(20000));
         Assert.Equal(StopReason.SmartPruning, result.StopReason);

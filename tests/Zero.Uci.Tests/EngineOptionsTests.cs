@@ -67,6 +67,15 @@ public sealed class EngineOptionsTests
     }
 
     [Fact]
+    public void ToMctsOptions_Solver_OnByDefaultAndSettable()
+    {
+        var values = new OptionValues();
+        Assert.True(EngineOptions.ToMctsOptions(values).Solver);
+        Assert.True(values.TrySet("Solver", "false", out _));
+        Assert.False(EngineOptions.ToMctsOptions(values).Solver);
+    }
+
+    [Fact]
     public void OptionsDoc_InRepository_IsCurrent()
     {
         string path = Path.Combine(RepositoryPaths.Root, "docs", "options.md");

@@ -53,6 +53,18 @@ public sealed class UciTranscriptTests
     }
 
     [Fact]
+    public void Go_MateInOne_SolverPlaysItAndReportsMateOne()
+    {
+        using var zero = ZeroProcess.Start("--threads", "1");
+        const string line = "position fen 6k1/5ppp/8/8/8/8/5PPP/R5K1 w - - 0 1"; // Ra8 mates
+        zero.Send(line);
+        zero.Send("go nodes 400");
+        var (best, info) = zero.ExpectBestMove(Position(line));
+        Assert.Equal("a1a8", best.ToString());
+        Assert.Contains(" score mate 1 ", info[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Go_EveryVariant_AnswersWithLegalMoves()
     {
         using var zero = ZeroProcess.Start();

@@ -235,6 +235,11 @@ internal static class AnalyzeCommand
         {
             json.WriteString("bestmove", position.FormatMove(result.BestMove));
             json.WriteNumber("value", Round(result.Value));
+            if (result.Proven is { } proven)
+            {
+                json.WriteString("proven", proven switch { GameResult.Win => "win", GameResult.Loss => "loss", _ => "draw" });
+                json.WriteNumber("proven_plies", result.ProvenPlies);
+            }
             if (hasPolicy)
             {
                 json.WriteStartObject("policy");

@@ -22,6 +22,7 @@ namespace Zero.Search.Mcts;
 /// | OnMemoryFull       | KeepSearching | or Stop and report                                                      |
 /// | SmartPruningFactor | 0 (off)       | stop when no move can overtake the best in remaining/factor playouts    |
 /// | ReuseTree          | true          | keep the subtree of the position reached                                |
+/// | Solver             | true          | prove wins, losses and draws in the tree and play by the proof (MCTS-solver) |
 /// | Seed               | 0             | seeds the root noise and move sampling                                  |
 /// </remarks>
 public sealed record MctsOptions
@@ -43,6 +44,15 @@ public sealed record MctsOptions
     public MemoryFullBehavior OnMemoryFull { get; init; } = MemoryFullBehavior.KeepSearching;
     public double SmartPruningFactor { get; init; }
     public bool ReuseTree { get; init; } = true;
+
+    /// <summary>
+    /// MCTS-solver (Winands, Björnsson and Saito 2008; Lc0's certainty propagation): terminal leaves and, in backup,
+    /// nodes with a winning child or only proven children get an exact result; selection then takes a proven win, never
+    /// a proven loss while another move is open, and stops at proven nodes (backing up their exact value); the best
+    /// move is a proven win (the shortest) before any visit count and a proven loss (the longest) only when nothing
+    /// else is left. False gives the plain AlphaZero search.
+    /// </summary>
+    public bool Solver { get; init; } = true;
     public int Seed { get; init; }
 
     /// <summary>Selections of in-flight leaves tolerated per gather (<see cref="MaxCollisions"/>, or BatchSize when 0).</summary>

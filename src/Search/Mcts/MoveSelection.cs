@@ -1,3 +1,5 @@
+using Zero.Games;
+
 namespace Zero.Search.Mcts;
 
 /// <summary>
@@ -20,15 +22,51 @@ public static class MoveSelection
         return Sample(result, temperature, random);
     }
 
-    /// <summary>A move sampled with probability ∝ N^(1/<paramref name="temperature"/>); the best move when nothing was visited.</summary>
+    /// <summary>
+    /// Orders root moves best first as the search picks its best move: a proven win (the shortest first), then by visits,
+    /// Q and prior, a proven loss (the longest first) last. For report lines that rank <see cref="SearchResult{TMove}.Moves"/>.
+    /// </summary>
+    public static int CompareBestFirst<TMove>(MoveStats<TMove> a, MoveStats<TMove> b)
+        where TMove : struct, IEquatable<TMove>
+    {
+        int ra = Rank(a), rb = Rank(b);
+        if (ra != rb)
+        {
+            return rb.CompareTo(ra);
+        }
+        if (ra != 1 && a.ProvenPlies != b.ProvenPlies)
+        {
+            return ra == 2 ? a.ProvenPlies.CompareTo(b.ProvenPlies) : b.ProvenPlies.CompareTo(a.ProvenPlies);
+        }
+        if (a.Visits != b.Visits)
+        {
+            return b.Visits.CompareTo(a.Visits);
+        }
+        float qa = float.IsNaN(a.Q) ? float.NegativeInfinity : a.Q, qb = float.IsNaN(b.Q) ? float.NegativeInfinity : b.Q;
+        return qa != qb ? qb.CompareTo(qa) : b.Prior.CompareTo(a.Prior);
+
+        static int Rank(MoveStats<TMove> m) => m.Proven switch { GameResult.Win => 2, GameResult.Loss => 0, _ => 1 };
+    }
+
+    /// <summary>
+    /// A move sampled with probability ∝ N^(1/<paramref name="temperature"/>); the best move when nothing was visited.
+    /// Proofs (<see cref="MctsOptions.Solver"/>) overrule the sample: a proven win is played (the best move is then the
+    /// shortest), and a proven loss is never drawn while a visited move is not one.
+    /// </summary>
     public static TMove Sample<TMove>(SearchResult<TMove> result, double temperature, Random random)
         where TMove : struct, IEquatable<TMove>
     {
         // Weights are taken relative to the largest count so that N^(1/T) cannot overflow for small T.
         int max = 0;
+        bool open = false;
         foreach (MoveStats<TMove> m in result.Moves)
         {
+            if (m.Proven == GameResult.Win)
+            {
+                return result.BestMove;
+            }
             max = Math.Max(max, m.Visits);
+            open |= m.Visits > 0 && m.Proven != GameResult.Loss;
         }
         if (max == 0)
         {
@@ -37,17 +75,20 @@ public static class MoveSelection
         double total = 0;
         foreach (MoveStats<TMove> m in result.Moves)
         {
-            total += Math.Pow((double)m.Visits / max, 1.0 / temperature);
+            total += Weight(m);
         }
         double r = random.NextDouble() * total;
         foreach (MoveStats<TMove> m in result.Moves)
         {
-            r -= Math.Pow((double)m.Visits / max, 1.0 / temperature);
-            if (r < 0 && m.Visits > 0)
+            r -= Weight(m);
+            if (r < 0 && m.Visits > 0 && (!open || m.Proven != GameResult.Loss))
             {
                 return m.Move;
             }
         }
         return result.BestMove;
+
+        double Weight(MoveStats<TMove> m) =>
+            open && m.Proven == GameResult.Loss ? 0 : Math.Pow((double)m.Visits / max, 1.0 / temperature);
     }
 }

@@ -16,7 +16,7 @@ namespace Zero.Search.Mcts;
 ///                                   value when terminal
 ///          28  ChildCount   short
 ///          30  State        byte
-///          31  (padding)                                                   32 bytes, pinned by a test
+///          31  Proof        byte    the solver's exact result for the chooser, or not proven   32 bytes, pinned by a test
 /// </code>
 /// The move that leads to the node lives in the parallel <c>Tree.Moves</c> array, so the node is the same size
 /// for every game.
@@ -32,6 +32,7 @@ internal struct Node
     public float Value;
     public short ChildCount;
     public NodeState State;
+    public Proof Proof;
 
     /// <summary>A fresh, unvisited node with prior <paramref name="prior"/>.</summary>
     public static Node Create(float prior) => new() { FirstChild = -1, Prior = prior, State = NodeState.Unexpanded };

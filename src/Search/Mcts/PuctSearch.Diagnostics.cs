@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Zero.Search.Mcts;
 
 /// <summary>Checks over the whole tree for tests and for debugging a search; never called by the search itself.</summary>
@@ -18,7 +20,7 @@ public sealed partial class PuctSearch<TGame, TMove>
                 h = Games.Hashing.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(n.W));
                 h = Games.Hashing.Mix(h ^ ((ulong)(uint)n.Visits << 32 | (uint)n.FirstChild));
                 h = Games.Hashing.Mix(h ^ ((ulong)BitConverter.SingleToUInt32Bits(n.Prior) << 32 | BitConverter.SingleToUInt32Bits(n.Value)));
-                h = Games.Hashing.Mix(h ^ ((ulong)(ushort)n.ChildCount << 8 | (byte)n.State) ^ (ulong)_tree.Moves[i].GetHashCode());
+                h = Games.Hashing.Mix(h ^ ((ulong)Unsafe.BitCast<Proof, byte>(n.Proof) << 24 | (ulong)(ushort)n.ChildCount << 8 | (byte)n.State) ^ (ulong)_tree.Moves[i].GetHashCode());
             }
             return h;
         }
@@ -26,8 +28,10 @@ public sealed partial class PuctSearch<TGame, TMove>
 
     /// <summary>
     /// Null when the idle tree is consistent, otherwise the first problem found: no virtual loss or in-flight leaf is
-    /// left, every expanded node's visits are one more than its children's (its own evaluation), child ranges lie
-    /// inside the used part of the arrays, and an unvisited node has no children.
+    /// left, every expanded node's visits are one more than its children's (its own evaluation; a node the solver has
+    /// proven may have more, as its exact value is backed up without descending), child ranges lie inside the used part
+    /// of the arrays, an unvisited node has no children, and a proven node is terminal or has a child whose proof
+    /// proves it.
     /// </summary>
     internal string? CheckInvariants()
     {
@@ -63,13 +67,17 @@ public sealed partial class PuctSearch<TGame, TMove>
                     sum += _tree.Nodes[c].Visits;
                     priors += _tree.Nodes[c].Prior;
                 }
-                if (sum != n.Visits - 1)
+                if (n.Proof.IsKnown ? sum > n.Visits - 1 : sum != n.Visits - 1)
                 {
                     return $"node {i} has {n.Visits} visits but its children have {sum} (expected {n.Visits - 1})";
                 }
                 if (Math.Abs(priors - 1f) > 1e-3f)
                 {
                     return $"node {i}'s children's priors sum to {priors}";
+                }
+                if (n.Proof.IsKnown && (!Prove(i).IsKnown || Prove(i).Result != n.Proof.Result))
+                {
+                    return $"node {i} is proven {n.Proof.Result} but its children do not prove it";
                 }
             }
             return null;

@@ -37,7 +37,8 @@ public sealed partial class PuctSearch<TGame, TMove>
     /// <summary>
     /// Decides, with the lock held, how many playouts the next gather may take (it also stops when its batch is full):
     /// 0 means this thread is done.
-    /// Applies the time, playout and visit limits and smart pruning, and records the stop reason.
+    /// Applies the time, playout and visit limits and smart pruning (which also stops once the solver has proven the
+    /// root), and records the stop reason.
     /// </summary>
     private int NextBudget()
     {
@@ -73,6 +74,11 @@ public sealed partial class PuctSearch<TGame, TMove>
         }
         if (Options.SmartPruningFactor > 0)
         {
+            if (Options.Solver && _tree.Nodes[0].Proof.IsKnown)
+            {
+                // The root is solved: further playouts would only repeat the proof.
+                return _inFlight == 0 ? Finish(StopReason.SmartPruning) : 0;
+            }
             if (_limits.Time is { } t && _playouts > 0 && elapsed > TimeSpan.Zero)
             {
                 double rate = _playouts / elapsed.TotalSeconds;
@@ -127,6 +133,8 @@ public sealed partial class PuctSearch<TGame, TMove>
     /// PUCT: the child of <paramref name="parent"/> maximising Q + U, with U = C(s)·P·√N_parent/(1 + N_child) and
     /// C(s) = ln((1 + N_parent + c_base)/c_base) + c_init. Counts include virtual loss (an in-flight visit is scored as a
     /// loss for the chooser); an unvisited child gets the first-play urgency value. Ties go to the first child.
+    /// With the solver, a child proven to win for the chooser is taken at once (the shortest win), a proven loss only
+    /// when every child is one (the longest), and a proven draw scores its exact Q of 0.
     /// </summary>
     private int SelectChild(int parent)
     {
@@ -154,11 +162,30 @@ public sealed partial class PuctSearch<TGame, TMove>
 
         int best = first;
         double bestScore = double.NegativeInfinity;
+        bool solver = Options.Solver, open = false;
+        int win = -1, loss = -1;
         for (int c = first; c < end; c++)
         {
             ref Node n = ref nodes[c];
             int visits = n.Visits + n.VirtualLoss;
-            double q = visits > 0 ? (n.W - n.VirtualLoss) / visits : fpu;
+            double w = n.W;
+            if (solver && n.Proof.IsKnown)
+            {
+                Proof proof = n.Proof;
+                if (proof.Result == GameResult.Win)
+                {
+                    win = win < 0 || proof.Plies < nodes[win].Proof.Plies ? c : win;
+                    continue;
+                }
+                if (proof.Result == GameResult.Loss)
+                {
+                    loss = loss < 0 || proof.Plies > nodes[loss].Proof.Plies ? c : loss;
+                    continue;
+                }
+                w = 0; // a proven draw: its exact value on every visit
+            }
+            open = true;
+            double q = visits > 0 ? (w - n.VirtualLoss) / visits : fpu;
             double score = q + explore * n.Prior / (1 + visits);
             if (score > bestScore)
             {
@@ -166,7 +193,11 @@ public sealed partial class PuctSearch<TGame, TMove>
                 best = c;
             }
         }
-        return best;
+        if (win >= 0)
+        {
+            return win;
+        }
+        return open || loss < 0 ? best : loss;
     }
 
     /// <summary>What a gathered selection ended on.</summary>
@@ -284,7 +315,8 @@ public sealed partial class PuctSearch<TGame, TMove>
                 TGame position = s._rootPosition;
                 Push(0);
                 Node[] nodes = s._tree.Nodes;
-                while (nodes[node].State == NodeState.Expanded)
+                // A proven node below the root ends the selection like a terminal one: its value is exact.
+                while (nodes[node].State == NodeState.Expanded && (node == 0 || !nodes[node].Proof.IsKnown))
                 {
                     node = s.SelectChild(node);
                     position = position.Play(s._tree.Moves[node]);
@@ -296,6 +328,10 @@ public sealed partial class PuctSearch<TGame, TMove>
                     case NodeState.Unexpanded when position.Outcome is { } result:
                         leaf.State = NodeState.Terminal;
                         leaf.Value = result.ToValue();
+                        if (s.Options.Solver)
+                        {
+                            leaf.Proof = Proof.Terminal(result);
+                        }
                         _kind[i] = LeafKind.Exact;
                         _exact[i] = leaf.Value;
                         leaves++;
@@ -312,6 +348,11 @@ public sealed partial class PuctSearch<TGame, TMove>
                     case NodeState.Pending:
                         _kind[i] = LeafKind.Collision;
                         collisions++;
+                        break;
+                    case NodeState.Expanded: // proven by the solver: its exact value for its side to move
+                        _kind[i] = LeafKind.Exact;
+                        _exact[i] = -leaf.Proof.Value;
+                        leaves++;
                         break;
                     default: // Terminal or Capped: the value is known
                         _kind[i] = LeafKind.Exact;
@@ -417,14 +458,34 @@ public sealed partial class PuctSearch<TGame, TMove>
             }
         }
 
-        /// <summary>Adds the leaf's value to every node on the path, negated at each ply, and removes the virtual loss.</summary>
+        /// <summary>
+        /// Adds the leaf's value to every node on the path, negated at each ply, and removes the virtual loss. With the
+        /// solver: 1. while the node below was proven just now (or is the proven leaf), try to prove this one from its
+        /// children; 2. a proven node adds its exact value, and the nodes above it get that value, negated at each ply.
+        /// </summary>
         private void Backup(ReadOnlySpan<int> path, float leafValue)
         {
-            Node[] nodes = _search._tree.Nodes;
+            PuctSearch<TGame, TMove> s = _search;
+            Node[] nodes = s._tree.Nodes;
+            bool solver = s.Options.Solver;
+            bool proving = solver && nodes[path[^1]].Proof.IsKnown;
             double x = -leafValue; // the leaf node stores values from its chooser's (the opponent's) point of view
             for (int j = path.Length - 1; j >= 0; j--)
             {
                 ref Node n = ref nodes[path[j]];
+                if (solver)
+                {
+                    // 1. Only a child's new proof can prove its parent; an already proven node changes nothing above.
+                    if (proving && j < path.Length - 1)
+                    {
+                        proving = !n.Proof.IsKnown && s.TryProve(path[j]);
+                    }
+                    // 2. The exact value of a proven node (a leaf's is already in x).
+                    if (n.Proof.IsKnown)
+                    {
+                        x = n.Proof.Value;
+                    }
+                }
                 n.Visits++;
                 n.W += x;
                 n.VirtualLoss--;

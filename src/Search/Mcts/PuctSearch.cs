@@ -309,8 +309,12 @@ public sealed partial class PuctSearch<TGame, TMove>
                 ref Node n = ref nodes[c];
                 TMove move = _tree.Moves[c];
                 int action = _rootPosition.ActionIndex(move);
-                float q = n.Visits > 0 ? (float)(n.W / n.Visits) : float.NaN;
-                moves.Add(new MoveStats<TMove>(move, action, n.Visits, q, n.Prior));
+                float q = n.Proof.IsKnown ? n.Proof.Value : n.Visits > 0 ? (float)(n.W / n.Visits) : float.NaN;
+                moves.Add(new MoveStats<TMove>(move, action, n.Visits, q, n.Prior)
+                {
+                    Proven = n.Proof.IsKnown ? n.Proof.Result : null,
+                    ProvenPlies = n.Proof.IsKnown ? n.Proof.Plies + 1 : 0,
+                });
                 policy[action] += n.Visits;
                 totalVisits += n.Visits;
                 if (best < 0 || IsBetter(nodes, c, best))
@@ -330,7 +334,9 @@ public sealed partial class PuctSearch<TGame, TMove>
         return new SearchResult<TMove>
         {
             BestMove = bestMove,
-            Value = root.Visits > 0 ? (float)(-root.W / root.Visits) : 0f,
+            Value = root.Proof.IsKnown ? root.Proof.Result.Flip().ToValue() : root.Visits > 0 ? (float)(-root.W / root.Visits) : 0f,
+            Proven = root.Proof.IsKnown ? root.Proof.Result.Flip() : null,
+            ProvenPlies = root.Proof.Plies,
             Moves = moves,
             PrincipalVariation = PrincipalVariation(),
             Playouts = _playouts,
@@ -343,11 +349,19 @@ public sealed partial class PuctSearch<TGame, TMove>
         };
     }
 
-    /// <summary>Most visits; ties go to the higher Q, then the higher prior.</summary>
-    private static bool IsBetter(Node[] nodes, int a, int b)
+    /// <summary>
+    /// With the solver, a proven win (the shortest) first and a proven loss (the longest) last; then most visits; ties go
+    /// to the higher Q, then the higher prior.
+    /// </summary>
+    private bool IsBetter(Node[] nodes, int a, int b)
     {
         ref Node x = ref nodes[a];
         ref Node y = ref nodes[b];
+        int proofs = CompareProofs(x.Proof, y.Proof);
+        if (proofs != 0)
+        {
+            return proofs > 0;
+        }
         if (x.Visits != y.Visits)
         {
             return x.Visits > y.Visits;

@@ -1,7 +1,10 @@
+using Zero.Games;
+
 namespace Zero.Search.Mcts;
 
 /// <summary>
-/// What a search found: the best move (most visited; ties go to the higher Q, then the higher prior), the root's
+/// What a search found: the best move (a proven win first, the shortest; then the most visited, a proven loss last;
+/// ties go to the higher Q, then the higher prior), the root's
 /// value, per-move statistics, the principal variation, counters and the policy training target (root visits
 /// normalised, indexed by action). Immutable; returned by <c>Wait</c>, <c>Search</c> and <c>Snapshot</c>.
 /// </summary>
@@ -10,13 +13,19 @@ public sealed class SearchResult<TMove>
 {
     public required TMove BestMove { get; init; }
 
-    /// <summary>Root Q for the side to move, in [-1, 1].</summary>
+    /// <summary>Root Q for the side to move, in [-1, 1]; exactly 1, 0 or -1 when the solver has proven the root.</summary>
     public required float Value { get; init; }
+
+    /// <summary>The root's proven result for the side to move (<see cref="MctsOptions.Solver"/>); null while not proven.</summary>
+    public GameResult? Proven { get; init; }
+
+    /// <summary>Plies to the end of the game with best play when <see cref="Proven"/> (63 means 63 or more); 0 otherwise.</summary>
+    public int ProvenPlies { get; init; }
 
     /// <summary>Every root move, in the order the game generated them.</summary>
     public required IReadOnlyList<MoveStats<TMove>> Moves { get; init; }
 
-    /// <summary>The principal variation: from the root, the most visited child at each step.</summary>
+    /// <summary>The principal variation: from the root, the best child at each step (chosen as <see cref="BestMove"/> is).</summary>
     public required IReadOnlyList<TMove> PrincipalVariation { get; init; }
 
     /// <summary>Playouts done by this search (leaves evaluated or terminal leaves visited).</summary>

@@ -21,6 +21,9 @@ public sealed record SelfPlayConfig
     /// <summary>PUCT c_base (AlphaZero 19652).</summary>
     public double CBase { get; init; } = 19652;
 
+    /// <summary>MCTS-solver in the search (MctsOptions.Solver): proven wins are played and proven losses avoided.</summary>
+    public bool Solver { get; init; } = true;
+
     /// <summary>Dirichlet noise alpha at the root (≈ 10 / typical number of legal moves).</summary>
     public double DirichletAlpha { get; init; } = 1.0;
 

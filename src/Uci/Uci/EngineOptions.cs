@@ -57,6 +57,9 @@ public static class EngineOptions
     public static readonly UciOption SmartPruningFactor = new("SmartPruningFactor", UciOptionType.Spin, "133",
         "× 100: stop a timed or node-limited search early when no other move can overtake the best in the remaining playouts divided by this (0 = off).", 0, 10000, Scale: 100);
 
+    public static readonly UciOption Solver = new("Solver", UciOptionType.Check, "true",
+        "MCTS-solver: proves wins, losses and draws inside the search tree, plays a proven mate at once, never a proven loss while another move is open, and reports them as `mate N`.");
+
     public static readonly UciOption Seed = new("Seed", UciOptionType.Spin, "0",
         "Seed of the search's random source (with Threads 1 a fixed seed repeats a search exactly).", 0, int.MaxValue);
 
@@ -64,7 +67,7 @@ public static class EngineOptions
     public static IReadOnlyList<UciOption> All { get; } =
     [
         Threads, Hash, WeightsFile, MultiPv, Ponder, MoveOverhead, Slowmover, ShowWdl, NodesPerMove,
-        CPuct, CPuctBase, FpuReduction, PolicyTemperature, MinibatchSize, SmartPruningFactor, Seed,
+        CPuct, CPuctBase, FpuReduction, PolicyTemperature, MinibatchSize, SmartPruningFactor, Solver, Seed,
     ];
 
     /// <summary>Bytes one tree node costs (the 32-byte node plus its 2-byte move), to turn Hash into a node cap.</summary>
@@ -87,6 +90,7 @@ public static class EngineOptions
             FpuValue = (float)values.GetDouble(FpuReduction),
             PolicyTemperature = (float)values.GetDouble(PolicyTemperature),
             SmartPruningFactor = values.GetDouble(SmartPruningFactor),
+            Solver = values.GetBool(Solver),
             MaxNodes = (int)Math.Clamp(nodes, 1024, int.MaxValue / 2),
             OnMemoryFull = MemoryFullBehavior.KeepSearching,
             Seed = (int)values.GetLong(Seed),

@@ -153,12 +153,18 @@ internal sealed class SearchSession
         return result;
     }
 
-    /// <summary>The root moves for report lines, most visited first (only the allowed ones under searchmoves).</summary>
-    private List<MoveStats<ChessMove>> RankedMoves(SearchResult<ChessMove> result) =>
-        result.Moves
+    /// <summary>
+    /// The root moves for report lines, best first as the search ranks them (a proven mate first, then most visited, a
+    /// proven loss last; only the allowed ones under searchmoves).
+    /// </summary>
+    private List<MoveStats<ChessMove>> RankedMoves(SearchResult<ChessMove> result)
+    {
+        List<MoveStats<ChessMove>> ranked = result.Moves
             .Where(m => m.Visits > 0 && (_settings.AllowedActions is null || _settings.AllowedActions.Contains(m.Action)))
-            .OrderByDescending(m => m.Visits).ThenByDescending(m => m.Q).ThenByDescending(m => m.Prior)
             .ToList();
+        ranked.Sort(MoveSelection.CompareBestFirst);
+        return ranked;
+    }
 
     private void PrintInfo(SearchResult<ChessMove>? result, bool final)
     {
@@ -190,7 +196,7 @@ internal sealed class SearchSession
             {
                 sb.Append(CultureInfo.InvariantCulture, $" multipv {k + 1}");
             }
-            sb.Append(" score ").Append(Score(line.Q, pv));
+            sb.Append(" score ").Append(Score(line, pv));
             if (_settings.ShowWdl)
             {
                 Wdl wdl = Wdl.FromValue(line.Q);
@@ -206,9 +212,23 @@ internal sealed class SearchSession
         }
     }
 
-    /// <summary>`mate N` when the line ends in checkmate and Q agrees; otherwise `cp` by Lc0's formula.</summary>
-    private string Score(float q, IReadOnlyList<ChessMove> pv)
+    /// <summary>
+    /// `mate N` when the solver proved the move a win or loss (MctsOptions.Solver) or the line ends in checkmate and Q
+    /// agrees; `cp 0` for a proven draw; otherwise `cp` by Lc0's formula.
+    /// </summary>
+    private string Score(MoveStats<ChessMove> line, IReadOnlyList<ChessMove> pv)
     {
+        float q = line.Q;
+        if (line.Proven is { } proven && line.ProvenPlies < 63)
+        {
+            int plies = line.ProvenPlies;
+            return proven switch
+            {
+                GameResult.Win => string.Create(CultureInfo.InvariantCulture, $"mate {(plies + 1) / 2}"),
+                GameResult.Loss => string.Create(CultureInfo.InvariantCulture, $"mate -{plies / 2}"),
+                _ => "cp 0",
+            };
+        }
         if (Math.Abs(q) > 0.9f)
         {
             ChessPosition p = _settings.Root;
