@@ -16,7 +16,9 @@ namespace Zero.Cli.Commands;
 /// <summary>
 /// `zero bench rl`: environment steps per second of each training loop with its shipped preset (PPO CartPole,
 /// DQN CartPole, SAC Pendulum; training included), the raw environment step rate, and the engine's fully connected
-/// product (what the RL networks run on) against a scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes about 800 steps/s.
+/// product (what the RL networks run on) against a scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes
+/// about 800 steps/s; with <c>--torch</c> the same run also times bench/rl/cleanrl_ppo_cartpole.py (CleanRL's ppo.py loop with
+/// Zero's CartPole preset, PyTorch on the CPU) and prints the ratio, since only ratios measured side by side mean anything.
 /// </summary>
 internal static class BenchRlCommand
 {
@@ -26,12 +28,15 @@ internal static class BenchRlCommand
     {
         var quick = new Option<bool>("--quick") { Description = "Shorter runs (a few seconds in all); noisier figures." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
-        var cmd = new Command("rl", "Environment steps/s of PPO CartPole, DQN CartPole and SAC Pendulum training, raw environment steps/s, GEMM GFLOP/s.") { quick, json };
+        var torch = new Option<bool>("--torch") { Description = "Also time the CleanRL-style PyTorch PPO on CartPole (bench/rl/cleanrl_ppo_cartpole.py; needs python3-torch and python3-numpy) and print the ratio." };
+        var cmd = new Command("rl", "Environment steps/s of PPO CartPole, DQN CartPole and SAC Pendulum training, raw environment steps/s, GEMM GFLOP/s.") { quick, json, torch };
         cmd.SetAction(parse =>
         {
             bool q = parse.GetValue(quick);
             TextWriter o = parse.InvocationConfiguration.Output;
             var rows = new List<Row>();
+            // The reference runs first, so a missing python3-torch is reported before the minutes of measuring.
+            (double, double, string)? torchResult = parse.GetValue(torch) ? TorchPpoCartPole(q ? 20_480 : 100_000) : null;
             (double raw, double rawCpu) = Timed(() => RawEnvironment(q ? 200_000 : 2_000_000));
             rows.Add(new Row("env CartPole-v1 (1 env, random actions)", raw, rawCpu, "steps/s", "TimeLimit included"));
             (double vec, double vecCpu) = Timed(() => VectorEnvironmentRate(q ? 50_000 : 500_000));
@@ -39,6 +44,11 @@ internal static class BenchRlCommand
             double ppoReturn = double.NaN;
             (double ppo, double ppoCpu) = Timed(() => PpoCartPole(q ? 20_480 : 100_000, out ppoReturn));
             rows.Add(new Row("PPO CartPole-v1 training (preset, 8 envs)", ppo, ppoCpu, "steps/s", string.Create(CultureInfo.InvariantCulture, $"target ≥ 10,000; CleanRL ≈ 800; final mean return {ppoReturn:F1}")));
+            if (torchResult is var (torchRate, referenceReturn, version))
+            {
+                rows.Add(new Row($"PyTorch {version} PPO CartPole-v1 (CleanRL loop, same preset)", torchRate, double.NaN, "steps/s",
+                    string.Create(CultureInfo.InvariantCulture, $"Zero ×{ppo / torchRate:F1}; final mean return {referenceReturn:F1}; bench/rl/cleanrl_ppo_cartpole.py, 1 thread")));
+            }
             (double dqn, double dqnCpu) = DqnCartPole(q ? 2_048 : 10_240);
             rows.Add(new Row("DQN CartPole-v1 training (preset, after learning_starts)", dqn, dqnCpu, "steps/s", "128 gradient steps of 64 every 256 env steps, [256, 256]"));
             (double sac, double sacCpu) = SacPendulum(q ? 300 : 2_000);
@@ -63,6 +73,46 @@ internal static class BenchRlCommand
             return ZeroCli.Success;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// Runs bench/rl/cleanrl_ppo_cartpole.py for <paramref name="steps"/> environment steps with one torch thread and reads
+    /// its JSON line. Throws <see cref="Zero.Games.ZeroException"/> saying what to install when python3 or torch is missing.
+    /// </summary>
+    private static (double StepsPerSecond, double FinalReturn, string Version) TorchPpoCartPole(long steps)
+    {
+        string script = Path.Combine(Checkout.Root(), "bench", "rl", "cleanrl_ppo_cartpole.py");
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; // Debian's python3-torch lives there, not in a pyenv
+        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { script, "--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", "1" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new Zero.Games.ZeroException("--torch needs python3 on PATH with PyTorch and NumPy: apt-get install python3-torch python3-numpy");
+        }
+        using (process)
+        {
+            Task<string> error = process.StandardError.ReadToEndAsync();
+            string output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                string detail = error.Result.Trim();
+                string hint = detail.Contains("No module named", StringComparison.Ordinal) ? " (apt-get install python3-torch python3-numpy)" : "";
+                throw new Zero.Games.ZeroException($"{script} failed with exit code {process.ExitCode}{hint}: {detail[Math.Max(0, detail.Length - 400)..]}");
+            }
+            using JsonDocument doc = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+            JsonElement r = doc.RootElement;
+            double finalReturn = r.GetProperty("final_mean_return").ValueKind == JsonValueKind.Number ? r.GetProperty("final_mean_return").GetDouble() : double.NaN;
+            return (r.GetProperty("steps_per_s").GetDouble(), finalReturn, r.GetProperty("torch").GetString() ?? "?");
+        }
     }
 
     /// <summary>Runs a rate measurement and also returns the rate per CPU-second of this process (robust to other jobs on the cores).</summary>
