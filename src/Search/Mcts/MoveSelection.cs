@@ -29,14 +29,10 @@ public static class MoveSelection
     public static int CompareBestFirst<TMove>(MoveStats<TMove> a, MoveStats<TMove> b)
         where TMove : struct, IEquatable<TMove>
     {
-        int ra = Rank(a), rb = Rank(b);
-        if (ra != rb)
+        int proofs = CompareProven(a.Proven, a.ProvenPlies, b.Proven, b.ProvenPlies);
+        if (proofs != 0)
         {
-            return rb.CompareTo(ra);
-        }
-        if (ra != 1 && a.ProvenPlies != b.ProvenPlies)
-        {
-            return ra == 2 ? a.ProvenPlies.CompareTo(b.ProvenPlies) : b.ProvenPlies.CompareTo(a.ProvenPlies);
+            return -proofs;
         }
         if (a.Visits != b.Visits)
         {
@@ -44,8 +40,29 @@ public static class MoveSelection
         }
         float qa = float.IsNaN(a.Q) ? float.NegativeInfinity : a.Q, qb = float.IsNaN(b.Q) ? float.NegativeInfinity : b.Q;
         return qa != qb ? qb.CompareTo(qa) : b.Prior.CompareTo(a.Prior);
+    }
 
-        static int Rank(MoveStats<TMove> m) => m.Proven switch { GameResult.Win => 2, GameResult.Loss => 0, _ => 1 };
+    /// <summary>
+    /// The solver's order of two moves by their proofs (results for the chooser, null when not proven): positive when
+    /// <paramref name="a"/> is better. A proven win (the shorter first) beats anything open or drawn, a proven loss (the
+    /// longer first) loses to it; 0 when the proofs leave the choice to the visit counts. The one rule behind
+    /// <see cref="CompareBestFirst{TMove}"/> and the search's own best move.
+    /// </summary>
+    internal static int CompareProven(GameResult? a, int aPlies, GameResult? b, int bPlies)
+    {
+        int ra = Rank(a), rb = Rank(b);
+        if (ra != rb)
+        {
+            return ra.CompareTo(rb);
+        }
+        return ra switch
+        {
+            2 => bPlies.CompareTo(aPlies),
+            0 => aPlies.CompareTo(bPlies),
+            _ => 0,
+        };
+
+        static int Rank(GameResult? r) => r switch { GameResult.Win => 2, GameResult.Loss => 0, _ => 1 };
     }
 
     /// <summary>

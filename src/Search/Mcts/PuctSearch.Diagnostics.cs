@@ -75,7 +75,7 @@ public sealed partial class PuctSearch<TGame, TMove>
                 {
                     return $"node {i}'s children's priors sum to {priors}";
                 }
-                if (n.Proof.IsKnown && (!Prove(i).IsKnown || Prove(i).Result != n.Proof.Result))
+                if (n.Proof.IsKnown && Prove(i) is var proof && (!proof.IsKnown || proof.Result != n.Proof.Result))
                 {
                     return $"node {i} is proven {n.Proof.Result} but its children do not prove it";
                 }

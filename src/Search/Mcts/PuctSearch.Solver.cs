@@ -68,27 +68,11 @@ public sealed partial class PuctSearch<TGame, TMove>
     }
 
     /// <summary>
-    /// Orders two proofs for the chooser when the solver is on: a proven win (the shorter first) before anything open
-    /// or drawn, a proven loss (the longer first) after it; 0 when the proofs leave the choice to the visit counts.
+    /// Orders two proofs for the chooser when the solver is on (<see cref="MoveSelection.CompareProven"/>): positive when
+    /// <paramref name="a"/> is better; 0 when the proofs leave the choice to the visit counts.
     /// </summary>
-    private int CompareProofs(Proof a, Proof b)
-    {
-        if (!Options.Solver)
-        {
-            return 0;
-        }
-        int ra = Rank(a), rb = Rank(b);
-        if (ra != rb)
-        {
-            return ra.CompareTo(rb);
-        }
-        return ra switch
-        {
-            2 => b.Plies.CompareTo(a.Plies),
-            0 => a.Plies.CompareTo(b.Plies),
-            _ => 0,
-        };
-
-        static int Rank(Proof p) => !p.IsKnown || p.Result == GameResult.Draw ? 1 : p.Result == GameResult.Win ? 2 : 0;
-    }
+    private int CompareProofs(Proof a, Proof b) =>
+        Options.Solver
+            ? MoveSelection.CompareProven(a.IsKnown ? a.Result : null, a.Plies, b.IsKnown ? b.Result : null, b.Plies)
+            : 0;
 }
