@@ -405,11 +405,10 @@ internal static class BenchNnCommand
             {
                 throw NoTorch($"the reference scripts are not in '{dir}'; pass --reference-dir with the folder holding 03_torch_resnet.py and 04_torch_mlp.py.");
             }
-            string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
             var result = new TorchReference();
-            progress?.WriteLine($"Running the PyTorch reference ({python} {resnet}) — this takes a few minutes...");
-            string args = $"\"{resnet}\" --threads {threads} --nets {string.Join(',', nets)}" + (quick ? " --samples 3 --modes freeze,optimize" : " --samples 5");
-            foreach (string line in RunPython(python, args, progress))
+            progress?.WriteLine($"Running the PyTorch reference ({PythonScript.Interpreter} {resnet}) — this takes a few minutes...");
+            string[] args = ["--threads", threads.ToString(CultureInfo.InvariantCulture), "--nets", string.Join(',', nets), .. quick ? new[] { "--samples", "3", "--modes", "freeze,optimize" } : ["--samples", "5"]];
+            foreach (string line in PythonScript.Run(resnet, args, progress))
             {
                 // "  connect4 batch  32 BEST optimize: 6575 pos/s (6400-6700), 245.4 GFLOP/s"
                 string[] f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -429,7 +428,7 @@ internal static class BenchNnCommand
                     }
                 }
             }
-            foreach (string line in RunPython(python, $"\"{mlp}\" --threads 1", progress))
+            foreach (string line in PythonScript.Run(mlp, ["--threads", "1"], progress))
             {
                 ParseMlpLine(result, line);
             }
@@ -463,26 +462,6 @@ internal static class BenchNnCommand
         }
 
         /// <summary>Runs one script, echoing its lines to <paramref name="progress"/> as they come (the table view).</summary>
-        private static List<string> RunPython(string python, string args, TextWriter? progress)
-        {
-            var psi = new ProcessStartInfo(python, args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            using Process process = Process.Start(psi) ?? throw NoTorch($"could not start {python}.");
-            var lines = new List<string>();
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginErrorReadLine();
-            while (process.StandardOutput.ReadLine() is { } line)
-            {
-                lines.Add(line);
-                progress?.WriteLine("  torch| " + line);
-            }
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw NoTorch($"the reference script failed (exit {process.ExitCode}); is python3-torch installed? (apt-get install -y python3-torch python3-numpy)");
-            }
-            return lines;
-        }
-
         private static string DefaultDir()
         {
             for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)

@@ -82,37 +82,15 @@ internal static class BenchRlCommand
     private static (double StepsPerSecond, double FinalReturn, string Version) TorchPpoCartPole(long steps)
     {
         string script = Path.Combine(Checkout.Root(), "bench", "rl", "cleanrl_ppo_cartpole.py");
-        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3"; // Debian's python3-torch lives there, not in a pyenv
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { script, "--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", "1" })
+        List<string> lines = PythonScript.Run(script, ["--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", "1"]);
+        if (lines.Count == 0)
         {
-            start.ArgumentList.Add(arg);
+            throw new Zero.Games.ZeroException($"--torch: {script} printed nothing; run it by hand to see why.");
         }
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            throw new Zero.Games.ZeroException("--torch needs python3 on PATH with PyTorch and NumPy: apt-get install python3-torch python3-numpy");
-        }
-        using (process)
-        {
-            Task<string> error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                string detail = error.Result.Trim();
-                string hint = detail.Contains("No module named", StringComparison.Ordinal) ? " (apt-get install python3-torch python3-numpy)" : "";
-                throw new Zero.Games.ZeroException($"{script} failed with exit code {process.ExitCode}{hint}: {detail[Math.Max(0, detail.Length - 400)..]}");
-            }
-            using JsonDocument doc = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
-            JsonElement r = doc.RootElement;
-            double finalReturn = r.GetProperty("final_mean_return").ValueKind == JsonValueKind.Number ? r.GetProperty("final_mean_return").GetDouble() : double.NaN;
-            return (r.GetProperty("steps_per_s").GetDouble(), finalReturn, r.GetProperty("torch").GetString() ?? "?");
-        }
+        using JsonDocument doc = JsonDocument.Parse(lines[^1]);
+        JsonElement r = doc.RootElement;
+        double finalReturn = r.GetProperty("final_mean_return").ValueKind == JsonValueKind.Number ? r.GetProperty("final_mean_return").GetDouble() : double.NaN;
+        return (r.GetProperty("steps_per_s").GetDouble(), finalReturn, r.GetProperty("torch").GetString() ?? "?");
     }
 
     /// <summary>Runs a rate measurement and also returns the rate per CPU-second of this process (robust to other jobs on the cores).</summary>
