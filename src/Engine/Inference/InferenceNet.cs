@@ -159,12 +159,12 @@ public sealed unsafe class InferenceNet
 
         // 3. Policy head: 1×1 conv, then the FC over the NHWC-flattened planes.
         _policyConv.Forward(a, batch, h, w, p, null, true, pool);
-        InferenceGemm.Multiply(batch, p, hw * cfg.PolicyChannels, _policyFc, policy, cfg.PolicySize, false, pool);
+        PackedGemm.Multiply(batch, p, hw * cfg.PolicyChannels, _policyFc, policy, cfg.PolicySize, false, pool);
 
         // 4. Value head.
         _valueConv.Forward(a, batch, h, w, v, null, true, pool);
-        InferenceGemm.Multiply(batch, v, hw * cfg.ValueChannels, _valueFc1, hid, cfg.ValueHidden, true, pool);
-        InferenceGemm.Multiply(batch, hid, cfg.ValueHidden, _valueFc2, vout, cfg.ValueOutputs, false, pool);
+        PackedGemm.Multiply(batch, v, hw * cfg.ValueChannels, _valueFc1, hid, cfg.ValueHidden, true, pool);
+        PackedGemm.Multiply(batch, hid, cfg.ValueHidden, _valueFc2, vout, cfg.ValueOutputs, false, pool);
         if (cfg.ValueHead == ValueHeadKind.Scalar)
         {
             TensorPrimitives.Tanh(new ReadOnlySpan<float>(vout, batch), new Span<float>(value, batch));
