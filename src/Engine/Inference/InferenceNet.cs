@@ -21,7 +21,7 @@ namespace Zero.Engine.Inference;
 /// the rest. Measured with <c>zero bench nn</c> on this 2-core AMD EPYC (Zen 4), the figures are in the README's
 /// engine section and the closing notes. <see cref="Evaluate"/> is not re-entrant: calls on one instance are serialised.
 /// </summary>
-public sealed unsafe class InferenceNet
+public sealed unsafe class InferenceNet : IInferenceNetwork
 {
     private const float BnEpsilon = 1e-5f;
 
@@ -73,6 +73,9 @@ public sealed unsafe class InferenceNet
 
     /// <summary>Floats per position in the input: planes × height × width.</summary>
     public int InputSize => Config.InputPlanes * Config.Height * Config.Width;
+
+    /// <summary>"cpu": this is the CPU engine.</summary>
+    public string Device => "cpu";
 
     /// <summary>Whether the residual tower runs by Winograd (AVX-512 machines, channel counts multiple of 16).</summary>
     public bool UsesWinograd => _conv1.Length > 0 && _conv1[0].UsesWinograd;
