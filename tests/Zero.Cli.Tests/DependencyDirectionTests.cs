@@ -8,6 +8,7 @@ public sealed class DependencyDirectionTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Zero.Engine"] = [],
+        ["Zero.Engine.Gpu"] = ["Zero.Engine"],
         ["Zero.Games"] = [],
         ["Zero.Search"] = ["Zero.Games"],
         ["Zero.SelfPlay"] = ["Zero.Engine", "Zero.Games", "Zero.Search"],
@@ -28,6 +29,17 @@ public sealed class DependencyDirectionTests
             .ToArray();
         string[] forbidden = zeroReferences.Except(Allowed[name]).ToArray();
         Assert.True(forbidden.Length == 0, $"{name} must not reference {string.Join(", ", forbidden)}");
+    }
+
+    [Theory]
+    [InlineData("Zero.Engine")]
+    [InlineData("Zero.Search")]
+    [InlineData("Zero.SelfPlay")]
+    [InlineData("Zero.Uci")]
+    public void Assembly_DoesNotSeeTheGpuBackend(string name)
+    {
+        Assembly assembly = Assembly.Load(name);
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), a => a.Name is "Zero.Engine.Gpu" or "ILGPU");
     }
 
     [Fact]

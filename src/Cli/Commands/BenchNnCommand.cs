@@ -42,11 +42,12 @@ internal static class BenchNnCommand
             Description = "Also run ONNX Runtime (in this process, same threads) on the same networks and weights, exported to ONNX by Zero, " +
                 "and print the ratio per batch size; --json entries gain ort_positions_per_s.",
         };
+        var device = InferenceDevices.CreateOption();
         var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
         {
-            threads, json, quick, torch, ort, referenceDir, nets,
+            threads, json, quick, torch, ort, device, referenceDir, nets,
         };
         command.SetAction(parse =>
         {
@@ -60,14 +61,15 @@ internal static class BenchNnCommand
             {
                 _ = ConfigOf(n);
             }
-            var options = new Options(t, parse.GetValue(json), parse.GetValue(quick), parse.GetValue(torch), parse.GetValue(ort), parse.GetValue(referenceDir), netNames);
-            Run(options, parse.InvocationConfiguration.Output);
+            var options = new Options(t, parse.GetValue(json), parse.GetValue(quick), parse.GetValue(torch), parse.GetValue(ort),
+                InferenceDevices.Validate(parse.GetValue(device)!), parse.GetValue(referenceDir), netNames);
+            Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return 0;
         });
         return command;
     }
 
-    private sealed record Options(int Threads, bool Json, bool Quick, bool Torch, bool Ort, string? ReferenceDir, string[] Nets);
+    private sealed record Options(int Threads, bool Json, bool Quick, bool Torch, bool Ort, string Device, string? ReferenceDir, string[] Nets);
 
     private static PolicyValueNetConfig ConfigOf(string name) => name switch
     {
@@ -77,7 +79,7 @@ internal static class BenchNnCommand
         _ => throw new UsageException($"Unknown network '{name}' in --nets; use connect4, go9 or chess."),
     };
 
-    private static void Run(Options o, TextWriter output)
+    private static void Run(Options o, TextWriter output, TextWriter warnings)
     {
         using var pool = new ComputePool(o.Threads);
         var report = new JsonObject { ["threads"] = o.Threads, ["isa"] = GemmIsaSupport.Best.ToString() };
@@ -98,7 +100,9 @@ internal static class BenchNnCommand
         {
             PolicyValueNetConfig cfg = ConfigOf(name);
             IReadOnlyDictionary<string, float[]> weights = RandomWeights.Create(cfg, new Random(1));
-            var net = new InferenceNet(cfg, weights);
+            (IInferenceNetwork net, IDisposable? owner) = InferenceDevices.Create(o.Device, cfg, weights, warnings);
+            using IDisposable? deviceOwner = owner;
+            report["device"] = net.Device;
             using OrtReference? ortNet = o.Ort ? OrtReference.Create(cfg, weights, o.Threads) : null;
             foreach (int batch in Batches)
             {
@@ -262,7 +266,7 @@ internal static class BenchNnCommand
         return Measure(() => Gemm.Sgemm(false, false, n, n, n, a, n, b, n, c, n, false, pool), quick);
     }
 
-    private static (double Seconds, double CpuSeconds) MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
+    private static (double Seconds, double CpuSeconds) MeasureInference(IInferenceNetwork net, int batch, ComputePool pool, bool quick)
     {
         var rng = new Random(batch);
         float[] input = Enumerable.Range(0, batch * net.InputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
@@ -284,7 +288,7 @@ internal static class BenchNnCommand
     private static void PrintTable(JsonObject r, TextWriter o)
     {
         var ci = CultureInfo.InvariantCulture;
-        o.WriteLine($"zero bench nn — threads {r["threads"]}, kernels {r["isa"]}");
+        o.WriteLine($"zero bench nn — threads {r["threads"]}, kernels {r["isa"]}{(r["device"] is JsonNode d && (string)d! != "cpu" ? $", inference on {d}" : "")}");
         o.WriteLine();
         o.WriteLine("SGEMM (C = A·B, square, row-major)");
         foreach (JsonNode? g in r["gemm"]!.AsArray())
