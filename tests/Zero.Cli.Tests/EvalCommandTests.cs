@@ -6,9 +6,6 @@ namespace Zero.Cli.Tests;
 /// </summary>
 public sealed class EvalCommandTests
 {
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
-
     [Fact]
     public void Eval_TicTacToe_AuditsEveryReachablePositionAndPlaysThePerfectPlayer()
     {
@@ -23,12 +20,12 @@ public sealed class EvalCommandTests
     [Fact]
     public void Eval_Connect4OnALabelledFile_PrintsBothErrorRatesForRawAndSearch()
     {
-        string weights = Path.Combine(RepositoryRoot(), "weights", "connect4-run", "generations");
+        string weights = RepositoryRoot.Path("weights", "connect4-run", "generations");
         string? any = Directory.Exists(weights) ? Directory.EnumerateFiles(weights, "*.weights").Order().LastOrDefault() : null;
-        string? shipped = Path.Combine(RepositoryRoot(), "weights", "connect4.weights");
+        string? shipped = RepositoryRoot.Path("weights", "connect4.weights");
         string path = File.Exists(shipped) ? shipped : any ?? throw new InvalidOperationException("no Connect Four network in weights/");
         string file = Path.Combine(Path.GetTempPath(), $"zero-eval-{Guid.NewGuid():N}.txt");
-        string[] lines = File.ReadAllLines(Path.Combine(RepositoryRoot(), "..", "shared", "data", "connect4", "positions_ply17-28.txt"));
+        string[] lines = File.ReadAllLines(RepositoryRoot.Path("data", "connect4", "positions_ply17-28.txt"));
         File.WriteAllLines(file, lines.Take(12));
         try
         {

@@ -5,7 +5,7 @@ namespace Zero.SelfPlay.Tests;
 
 public class MoveErrorRatesTests
 {
-    private static string DataFile(string name) => Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "connect4", name);
+    private static string DataFile(string name) => RepositoryRoot.Path("data", "connect4", name);
 
     [Fact]
     public void ErrorKinds_ExampleLine_ClassifiedByResultClass()

@@ -11,7 +11,7 @@ public class RunConfigTests
     [InlineData("connect4")]
     public void ExampleConfig_Parses_EqualsDefaultsAndDocumentsEveryField(string game)
     {
-        string file = Path.Combine(RepositoryPaths.Root, "configs", game + ".jsonc");
+        string file = RepositoryRoot.Path("configs", game + ".jsonc");
         RunConfig loaded = RunConfig.Load(game, file, []);
         RunConfig defaults = RunConfig.Default(game);
         Assert.Equal(defaults.ToJson(), loaded.ToJson());

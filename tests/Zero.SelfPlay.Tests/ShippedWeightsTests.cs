@@ -11,7 +11,7 @@ namespace Zero.SelfPlay.Tests;
 /// <summary>Checks the shipped tic-tac-toe network against the exact solver (what weights/README.md claims).</summary>
 public class ShippedWeightsTests
 {
-    private static string Weights => Path.Combine(RepositoryPaths.Root, "weights", "tictactoe.weights");
+    private static string Weights => RepositoryRoot.Path("weights", "tictactoe.weights");
 
     [Fact]
     public void ShippedTicTacToe_Loads_FitsTheGame()
@@ -43,9 +43,9 @@ public class ShippedWeightsTests
     [InlineData("positions_ply17-28.txt")]
     public void ShippedConnect4_With800Playouts_OutcomeErrorUnderTenPercent(string file)
     {
-        string weights = Path.Combine(RepositoryPaths.Root, "weights", "connect4.weights");
+        string weights = RepositoryRoot.Path("weights", "connect4.weights");
         IBatchModel model = new EngineNetworkFactory(ConnectFourPosition.InputShape, ConnectFourPosition.ActionCount).LoadWeights(weights);
-        IReadOnlyList<LabelledPosition> positions = LabelledPosition.ReadFile(Path.Combine(RepositoryPaths.Root, "..", "shared", "data", "connect4", file));
+        IReadOnlyList<LabelledPosition> positions = LabelledPosition.ReadFile(RepositoryRoot.Path("data", "connect4", file));
         using var batching = new BatchingModel(model, 16, TimeSpan.FromMilliseconds(1));
         var evaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(batching);
         MoveErrorRates rates = MoveErrorRates.Measure(positions, () =>

@@ -78,7 +78,7 @@ public sealed class EngineOptionsTests
     [Fact]
     public void OptionsDoc_InRepository_IsCurrent()
     {
-        string path = Path.Combine(RepositoryPaths.Root, "docs", "options.md");
+        string path = RepositoryRoot.Path("docs", "options.md");
         Assert.True(File.Exists(path), "docs/options.md is missing: run 'zero uci --options-doc > docs/options.md'");
         Assert.True(File.ReadAllText(path) == EngineOptions.Markdown(),
             "docs/options.md is out of date: run './zero uci --options-doc > docs/options.md'");

@@ -25,7 +25,7 @@ public sealed class PolyglotTests
                 Log = false
                 [Engine]
                 """);
-            using UciClient gui = UciClient.Start("polyglot", ExternalPrograms.Find("polyglot")!, [ini]);
+            using UciClient gui = UciClient.Start("polyglot", ExternalProgram.Find("polyglot")!, [ini]);
             var patience = TimeSpan.FromSeconds(60);
             gui.Send("xboard");
             gui.Send("protover 2");

@@ -13,7 +13,7 @@ public sealed class UciMatchTests
         var settings = new MatchSettings(
             2, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(50),
             [dotnet, RepositoryPaths.ZeroDll, "uci"], [],
-            [ExternalPrograms.Find("stockfish")!], [new("Skill Level", "0"), new("Threads", "1"), new("Move Overhead", "100")]);
+            [ExternalProgram.Find("stockfish")!], [new("Skill Level", "0"), new("Threads", "1"), new("Move Overhead", "100")]);
         var log = new List<string>();
         List<GameRecord> games = new UciMatch(settings, log.Add).Run();
         Assert.Equal(2, games.Count);
