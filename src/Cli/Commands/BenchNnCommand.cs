@@ -18,7 +18,7 @@ namespace Zero.Cli.Commands;
 /// `zero bench nn`: the neural engine's speed figures — SGEMM GFLOP/s, inference positions/s of the reference
 /// networks at several batch sizes, connect4 training samples/s, and the tiny RL MLP's latency — as a table or as
 /// the stable JSON other tools read. With `--torch` it also runs the PyTorch reference scripts
-/// (../shared/bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
+/// (bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
 /// mean anything on a shared machine. With `--ort` it runs ONNX Runtime in this process on the same networks and
 /// weights (<see cref="OrtReference"/>) and prints that ratio too.
 /// </summary>
@@ -43,7 +43,7 @@ internal static class BenchNnCommand
                 "and print the ratio per batch size; --json entries gain ort_positions_per_s.",
         };
         var device = InferenceDevices.CreateOption();
-        var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
+        var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: bench/pytorch-reference in the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
         {
@@ -490,17 +490,7 @@ internal static class BenchNnCommand
             }
         }
 
-        /// <summary>Runs one script, echoing its lines to <paramref name="progress"/> as they come (the table view).</summary>
-        private static string DefaultDir()
-        {
-            for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-            {
-                if (File.Exists(Path.Combine(d.FullName, "Zero.sln")))
-                {
-                    return Path.Combine(d.FullName, "..", "shared", "bench", "pytorch-reference");
-                }
-            }
-            return Path.Combine("..", "shared", "bench", "pytorch-reference");
-        }
+        /// <summary>The reference scripts' folder in the repository, bench/pytorch-reference.</summary>
+        private static string DefaultDir() => RepositoryRoot.Path("bench", "pytorch-reference");
     }
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Zero.Engine.Inference;
 using Zero.Engine.Kernels;
 using Zero.Engine.Models;
-using Zero.SelfPlay.Evaluation;
+using Zero.Network;
 using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Search.Evaluation;
@@ -171,7 +171,7 @@ internal static class BenchSearchCommand
         bool winograd = false;
         if (device == "cpu")
         {
-            NetworkModel cpuNet = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
+            NetworkModel cpuNet = NetworkLoader.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
             winograd = cpuNet.Net.UsesWinograd;
             net = cpuNet;
         }

@@ -1,7 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Zero.Engine.Models;
 using Zero.Engine.Serialization;
-using Zero.Games;
 
 namespace Zero.Cli.Commands;
 
