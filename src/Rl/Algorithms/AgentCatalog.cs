@@ -1,0 +1,46 @@
+using Zero.Games;
+
+namespace Zero.Rl.Algorithms;
+
+/// <summary>
+/// The algorithms of the RL core, each once: its name, config record, presets, constructor and loader. <c>zero rl
+/// train / eval / options</c>, <c>zero bench rl</c>, <see cref="AgentFile"/> and <see cref="ConfigReference"/> read
+/// this list, so adding an algorithm is one entry here (SB3's registry of algorithm classes).
+/// </summary>
+public static class AgentCatalog
+{
+    /// <summary>One algorithm: name, one-line description, config type, preset per environment, constructor, loader.</summary>
+    public sealed record Entry(
+        string Name,
+        string Description,
+        Type ConfigType,
+        Func<string, IAgentConfig> Preset,
+        Func<string, IAgentConfig, int, IAgent> Create,
+        Func<string, ModelHeader, Dictionary<string, float[]>, IAgent> Load);
+
+    /// <summary>Every algorithm, in the order they are documented.</summary>
+    public static IReadOnlyList<Entry> All { get; } =
+    [
+        new("dqn", "Deep Q-Network (Double DQN target optional), discrete actions", typeof(DqnConfig),
+            env => Presets.Dqn(env), (env, c, seed) => new Dqn(env, (DqnConfig)c, seed), Dqn.Load),
+        new("ppo", "Proximal Policy Optimization, discrete and Box actions", typeof(PpoConfig),
+            env => Presets.Ppo(env), (env, c, seed) => new Ppo(env, (PpoConfig)c, seed), Ppo.Load),
+        new("sac", "Soft Actor-Critic, Box actions", typeof(SacConfig),
+            env => Presets.Sac(env), (env, c, seed) => new Sac(env, (SacConfig)c, seed), Sac.Load),
+    ];
+
+    /// <summary>The names joined for messages: "dqn, ppo or sac".</summary>
+    public static string Names => string.Join(", ", All.Take(All.Count - 1).Select(e => e.Name)) + " or " + All[^1].Name;
+
+    /// <summary>The entry called <paramref name="name"/> (case-insensitive). Throws <see cref="ZeroException"/> naming the known ones.</summary>
+    public static Entry Find(string name) =>
+        All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ZeroException($"Unknown algorithm '{name}': use {Names}.");
+
+    /// <summary>Creates an untrained agent of <paramref name="algorithm"/> with its preset for <paramref name="environment"/>.</summary>
+    public static IAgent CreateWithPreset(string algorithm, string environment, int seed)
+    {
+        Entry e = Find(algorithm);
+        return e.Create(environment, e.Preset(environment), seed);
+    }
+}
