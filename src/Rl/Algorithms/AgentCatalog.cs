@@ -27,6 +27,14 @@ public static class AgentCatalog
             env => Presets.Ppo(env), (env, c, seed) => new Ppo(env, (PpoConfig)c, seed), Ppo.Load),
         new("sac", "Soft Actor-Critic, Box actions", typeof(SacConfig),
             env => Presets.Sac(env), (env, c, seed) => new Sac(env, (SacConfig)c, seed), Sac.Load),
+        new("a2c", "Advantage Actor-Critic (synchronous A3C, RMSprop), discrete and Box actions", typeof(A2cConfig),
+            env => Presets.A2c(env), (env, c, seed) => new A2c(env, (A2cConfig)c, seed), A2c.Load),
+        new("ddpg", "Deep Deterministic Policy Gradient, Box actions", typeof(DdpgConfig),
+            env => Presets.Ddpg(env), (env, c, seed) => new Td3(env, (DdpgConfig)c, seed), Td3.LoadDdpg),
+        new("trpo", "Trust Region Policy Optimization (conjugate gradient, KL line search), discrete and Box actions", typeof(TrpoConfig),
+            env => Presets.Trpo(env), (env, c, seed) => new Trpo(env, (TrpoConfig)c, seed), Trpo.Load),
+        new("td3", "Twin Delayed DDPG (clipped double Q, delayed policy, target smoothing), Box actions", typeof(Td3Config),
+            env => Presets.Td3(env), (env, c, seed) => new Td3(env, (Td3Config)c, seed), Td3.LoadTd3),
     ];
 
     /// <summary>The names joined for messages: "dqn, ppo or sac".</summary>
