@@ -27,6 +27,8 @@ public static class AgentCatalog
             env => Presets.Ppo(env), (env, c, seed) => new Ppo(env, (PpoConfig)c, seed), Ppo.Load),
         new("sac", "Soft Actor-Critic, Box actions", typeof(SacConfig),
             env => Presets.Sac(env), (env, c, seed) => new Sac(env, (SacConfig)c, seed), Sac.Load),
+        new("reinforce", "REINFORCE (Monte-Carlo policy gradient, reward-to-go, learned baseline), discrete and Box actions", typeof(ReinforceConfig),
+            env => Presets.Reinforce(env), (env, c, seed) => new Reinforce(env, (ReinforceConfig)c, seed), Reinforce.Load),
         new("a2c", "Advantage Actor-Critic (synchronous A3C, RMSprop), discrete and Box actions", typeof(A2cConfig),
             env => Presets.A2c(env), (env, c, seed) => new A2c(env, (A2cConfig)c, seed), A2c.Load),
         new("ddpg", "Deep Deterministic Policy Gradient, Box actions", typeof(DdpgConfig),

@@ -92,4 +92,13 @@ public sealed class AllocationTests
         long extra = ExtraBytes(n => agent.Learn(n), 256, 1024);
         Assert.True(extra < 1_024, $"{extra} bytes for 768 more steps");
     }
+
+    [Fact]
+    public void ReinforceLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        // One episode per update and a small net keep the batches under the engine's parallel-kernel threshold.
+        var agent = new Reinforce("CartPole-v1", Presets.Reinforce("CartPole-v1") with { EpisodesPerUpdate = 1, NetArch = [32] }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 256, 2048);
+        Assert.True(extra < 1_024, $"{extra} bytes for 1,792 more steps");
+    }
 }

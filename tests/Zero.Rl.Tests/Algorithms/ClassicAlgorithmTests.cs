@@ -44,6 +44,44 @@ public sealed class ClassicAlgorithmTests
     }
 
     [Theory]
+    [InlineData("CartPole-v1", true)]
+    [InlineData("CartPole-v1", false)]
+    [InlineData("Pendulum-v1", true)]
+    public void ReinforceLoss_WithAndWithoutBaseline_GradientsMatchFiniteDifferences(string env, bool baseline)
+    {
+        // γ 0.3 and c_vf 0.05 keep Pendulum's returns and value loss small enough for float32 finite differences.
+        var agent = new Reinforce(env, new ReinforceConfig { NetArch = [4], UseBaseline = baseline, EntCoef = 0.01, EpisodesPerUpdate = 2, LogStdInit = -0.5, Gamma = 0.3, VfCoef = 0.05 }, 2);
+        var venv = new VectorEnvironment(() => ClassicControlCatalog.Make(env), 1);
+        venv.Reset(2);
+        agent.Collect(venv);
+        EngineLossTests.CheckGradients(agent.Loss, Checked(agent.Policy, withValue: baseline));
+    }
+
+    [Fact]
+    public void ReinforceCollect_TwoEpisodes_RewardToGoRestartsAtEachEpisodeEnd()
+    {
+        var agent = new Reinforce("CartPole-v1", new ReinforceConfig { NetArch = [4], UseBaseline = false, NormalizeAdvantage = false, Gamma = 0.5, EpisodesPerUpdate = 2 }, 2);
+        var venv = new VectorEnvironment(() => ClassicControlCatalog.Make("CartPole-v1"), 1);
+        venv.Reset(2);
+        agent.Collect(venv);
+        Assert.Equal(2, venv.Statistics.EpisodeCount);
+        int[] ends = [.. Enumerable.Range(0, agent.Rows).Where(agent.EndsAt)];
+        Assert.Equal(2, ends.Length);
+        Assert.Equal(agent.Rows - 1, ends[1]);
+
+        // CartPole pays 1 per step, so with γ ½ the last step of an episode has G = 1, the one before 1.5, then 1.75:
+        // the first episode's returns do not leak into the second's.
+        foreach (int end in ends)
+        {
+            Assert.Equal(1f, agent.ReturnAt(end));
+            Assert.Equal(1.5f, agent.ReturnAt(end - 1));
+            Assert.Equal(1.75f, agent.ReturnAt(end - 2));
+        }
+        Assert.Equal(2f, agent.ReturnAt(ends[0] + 1), 0.01); // the second episode's first step, ≥ 8 steps from its end
+        Assert.True(float.IsFinite(agent.Loss(new Tape())[0]));
+    }
+
+    [Theory]
     [InlineData("CartPole-v1", false)]
     [InlineData("Pendulum-v1", false)]
     [InlineData("Pendulum-v1", true)]
@@ -205,6 +243,8 @@ public sealed class ClassicAlgorithmTests
     [InlineData("a2c", "Pendulum-v1")]
     [InlineData("trpo", "CartPole-v1")]
     [InlineData("trpo", "MountainCarContinuous-v0")]
+    [InlineData("reinforce", "CartPole-v1")]
+    [InlineData("reinforce", "Pendulum-v1")]
     [InlineData("td3", "Pendulum-v1")]
     [InlineData("ddpg", "MountainCarContinuous-v0")]
     public void SaveReload_ShortRun_SameAlgorithmConfigAndDeterministicActions(string algorithm, string env)
@@ -217,6 +257,7 @@ public sealed class ClassicAlgorithmTests
             DdpgConfig d => d with { LearningStarts = 50, NetArch = [16] },
             TrpoConfig t => t with { NSteps = 64, NetArch = [16] },
             A2cConfig a => a with { NetArch = [16] },
+            ReinforceConfig r => r with { NetArch = [16], EpisodesPerUpdate = 1 },
             _ => c,
         };
         IAgent agent = entry.Create(env, c, 3);

@@ -74,3 +74,18 @@ public sealed class TrpoCartPoleLearningTests(ITestOutputHelper output)
         LearningBar.Check(output, agent, seed, 475);
     }
 }
+
+/// <summary>REINFORCE CartPole-v1 ≥ 475 within the preset's budget (Zero's own, 200k steps).</summary>
+[Trait("Category", "Slow")]
+public sealed class ReinforceCartPoleLearningTests(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(LearningBar.Seeds), MemberType = typeof(LearningBar))]
+    public void ReinforceCartPole_Preset_Reaches475(int seed)
+    {
+        ReinforceConfig c = Presets.Reinforce("CartPole-v1");
+        var agent = new Reinforce("CartPole-v1", c, seed);
+        agent.Learn(c.NTimesteps);
+        LearningBar.Check(output, agent, seed, 475);
+    }
+}
