@@ -157,6 +157,14 @@ internal static class BenchRlCommand
             c => ((DqnConfig)c) with { EvalFreq = 0 }, c => ((DqnConfig)c).LearningStarts), // the training loop alone, as before eval_freq
         new("sac", "Pendulum-v1", "preset, after learning_starts", 300, 2_000, "1 gradient step of 256 per env step, [256, 256]",
             c => ((SacConfig)c) with { LearningStarts = 1000 }, c => ((SacConfig)c).LearningStarts),
+        new("a2c", "CartPole-v1", "preset, 8 envs × 5 steps, RMSprop", 20_000, 100_000, "one gradient step per 40 env steps, [64, 64]", c => c, _ => 0),
+        new("reinforce", "CartPole-v1", "preset, 4 episodes per update", 10_000, 50_000, "one gradient step per 4 episodes, [64, 64]", c => c, _ => 0),
+        new("trpo", "CartPole-v1", "preset, 2 envs × 512 steps", 4_096, 20_480, "15 CG steps of finite-difference Fisher products, 20 critic epochs",
+            c => ((TrpoConfig)c) with { EvalFreq = 0 }, _ => 0),
+        new("td3", "Pendulum-v1", "preset, after learning_starts", 200, 2_000, "200 gradient steps of 256 after each 200-step episode, [400, 300]",
+            c => ((Td3Config)c) with { LearningStarts = 1000 }, c => ((Td3Config)c).LearningStarts),
+        new("ddpg", "Pendulum-v1", "preset, after learning_starts", 200, 2_000, "as TD3 with one critic and no policy delay",
+            c => ((DdpgConfig)c) with { LearningStarts = 1000 }, c => ((DdpgConfig)c).LearningStarts),
     ];
 
     /// <summary>Trains the row's agent and returns steps per wall second and per CPU-second over the measured steps, and the last reported mean return.</summary>
