@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Zero.Games;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Training;

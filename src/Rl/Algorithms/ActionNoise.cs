@@ -14,14 +14,14 @@ public sealed class ActionNoise
     private readonly bool _ou;
     private readonly bool _none;
 
-    /// <summary>Creates the noise of <paramref name="type"/> for <paramref name="size"/> action dimensions. Throws <see cref="Zero.Games.ZeroException"/> for an unknown type.</summary>
+    /// <summary>Creates the noise of <paramref name="type"/> for <paramref name="size"/> action dimensions. Throws <see cref="ZeroException"/> for an unknown type.</summary>
     public ActionNoise(string type, double sigma, int size)
     {
         _none = type == "none";
         _ou = type == "ornstein-uhlenbeck";
         if (!_none && !_ou && type != "normal")
         {
-            throw new Zero.Games.ZeroException($"noise_type '{type}' is not known: use \"normal\", \"ornstein-uhlenbeck\" or \"none\".");
+            throw new ZeroException($"noise_type '{type}' is not known: use \"normal\", \"ornstein-uhlenbeck\" or \"none\".");
         }
         _sigma = sigma;
         _state = new double[size];

@@ -3,7 +3,6 @@ using Zero.Engine.Models;
 using Zero.Engine.Ops;
 using Zero.Engine.Optim;
 using Zero.Engine.Tensors;
-using Zero.Games;
 using Zero.Rl.Environments;
 using Zero.Rl.Spaces;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;

@@ -122,11 +122,12 @@ public static class Presets
         },
         "MountainCarContinuous-v0" => new Td3Config
         {
-            NTimesteps = 50_000, NoiseType = "ornstein-uhlenbeck", NoiseStd = 0.5,
+            NTimesteps = 100_000, NoiseType = "ornstein-uhlenbeck", NoiseStd = 0.5,
             // Deviation from the Zoo (which keeps SB3's [400, 300] and 300k steps): [64, 64] networks (as the Zoo's SAC
-            // preset here), 50k steps, and eval_freq 2000 ending on the best-evaluated weights (the Zoo's EvalCallback).
-            // 300k gradient steps of [400, 300] take hours on this machine's two shared cores.
-            NetArch = [64, 64], EvalFreq = 2000, EvalEpisodes = 10,
+            // preset here), 100k steps, and eval_freq 2000 with 20 episodes, ending on the best-evaluated weights (the Zoo's
+            // EvalCallback). 300k gradient steps of [400, 300] take hours on this machine's two shared cores. With 50k steps
+            // and 10 episodes per evaluation seeds 1 / 2 ended at 0.0 / 67.2 (below the bar of 90).
+            NetArch = [64, 64], EvalFreq = 2000, EvalEpisodes = 20,
         },
         _ => throw Unknown("td3", env),
     };

@@ -3,7 +3,6 @@ using Zero.Engine.Autograd;
 using Zero.Engine.Ops;
 using Zero.Engine.Optim;
 using Zero.Engine.Tensors;
-using Zero.Games;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Training;
 using Zero.Rl.Vector;

@@ -235,7 +235,7 @@ public sealed class ClassicAlgorithmTests
         a[0] = 0;
         ou.Add(new RandomSource(2), a);
         Assert.True(Math.Abs(a[0]) < 0.5 * 0.1 * 5, $"after Reset one step is σ√dt·N(0, 1): {a[0]}");
-        Assert.Throws<Zero.Games.ZeroException>(() => new ActionNoise("pink", 0.1, 1));
+        Assert.Throws<ZeroException>(() => new ActionNoise("pink", 0.1, 1));
     }
 
     [Theory]
