@@ -1,0 +1,649 @@
+namespace Zero.Games.Go;
+
+/// <summary>
+/// The mutable rules core of Go: stones, strings ("chains") and liberties, updated incrementally — no flood fill
+/// per move. <see cref="GoPosition{TFrame}"/> wraps a board it never changes again (copy-make: it clones, then
+/// plays); random playouts (<see cref="GoPlayout"/>, <c>zero bench go</c>, the rollout evaluator) play on one board
+/// in place.
+/// <para>Layout: an (N+2)×(N+2) array with a ring of <see cref="GoColor.Edge"/> points, so a point's four
+/// neighbours are <c>p − S, p − 1, p + 1, p + S</c> with S = N + 2 and never need a bounds check.</para>
+/// <code>
+///   E E E E E        point(row, col) = (row + 1)·S + (col + 1), row 0 at the top
+///   E . . . E        chain[p]  representative point of p's string
+///   E . . . E        next[p]   next stone of the same string (a circular list)
+///   E . . . E        at the representative r: libs[r] pseudo-liberties, count[r] stones, hash[r] XOR of keys
+///   E E E E E        empties   the empty points (a dense list + each point's index in it)
+/// </code>
+/// <para>Pseudo-liberties count (stone, empty neighbour) pairs, so a liberty shared by k stones counts k times.
+/// They are exact for "has no liberty" (0) and, with <see cref="AdjacentCount"/>, for "p is the string's only
+/// liberty": the string's pseudo-liberties all come from p exactly when their number equals the number of its
+/// stones next to p. <see cref="Liberties"/> counts real liberties by walking the string.</para>
+/// Not thread-safe while it changes; a board nobody plays on may be read from many threads.
+/// </summary>
+public sealed class GoBoard
+{
+    /// <summary>The widest padded row: a 25×25 board plus the edge ring.</summary>
+    public const int MaxStride = GoRules.MaxSize + 2;
+
+    /// <summary>Points in the largest padded board.</summary>
+    public const int MaxPoints = MaxStride * MaxStride;
+
+    private static readonly ulong[] Keys = CreateKeys();
+
+    private readonly GoColor[] _color;
+    private readonly short[] _chain;
+    private readonly short[] _next;
+    private readonly short[] _libs;
+    private readonly short[] _count;
+    private readonly ulong[] _chainHash;
+    private readonly short[] _empties;
+    private readonly short[] _emptyIndex;
+    private int _emptyCount;
+
+    /// <summary>An empty board of <paramref name="size"/>×<paramref name="size"/>, Black to move.</summary>
+    /// <exception cref="ZeroException">The size is outside 2–25.</exception>
+    public GoBoard(int size)
+    {
+        if (size is < 2 or > GoRules.MaxSize)
+        {
+            throw new ZeroException($"board size {size} is not supported: choose 2 to {GoRules.MaxSize}");
+        }
+        Size = size;
+        Stride = size + 2;
+        int points = Stride * Stride;
+        _color = new GoColor[points];
+        _chain = new short[points];
+        _next = new short[points];
+        _libs = new short[points];
+        _count = new short[points];
+        _chainHash = new ulong[points];
+        _empties = new short[size * size];
+        _emptyIndex = new short[points];
+        for (int p = 0; p < points; p++)
+        {
+            int row = p / Stride - 1, col = p % Stride - 1;
+            if (row < 0 || col < 0 || row >= size || col >= size)
+            {
+                _color[p] = GoColor.Edge;
+            }
+            else
+            {
+                _emptyIndex[p] = (short)_emptyCount;
+                _empties[_emptyCount++] = (short)p;
+            }
+        }
+        ToMove = GoColor.Black;
+    }
+
+    private GoBoard(GoBoard other)
+    {
+        Size = other.Size;
+        Stride = other.Stride;
+        _color = (GoColor[])other._color.Clone();
+        _chain = (short[])other._chain.Clone();
+        _next = (short[])other._next.Clone();
+        _libs = (short[])other._libs.Clone();
+        _count = (short[])other._count.Clone();
+        _chainHash = (ulong[])other._chainHash.Clone();
+        _empties = (short[])other._empties.Clone();
+        _emptyIndex = (short[])other._emptyIndex.Clone();
+        _emptyCount = other._emptyCount;
+        ToMove = other.ToMove;
+        KoPoint = other.KoPoint;
+        Passes = other.Passes;
+        StoneHash = other.StoneHash;
+        BlackStones = other.BlackStones;
+        WhiteStones = other.WhiteStones;
+        CapturedByBlack = other.CapturedByBlack;
+        CapturedByWhite = other.CapturedByWhite;
+    }
+
+    /// <summary>Board edge length N.</summary>
+    public int Size { get; }
+
+    /// <summary>Row length of the padded array, N + 2.</summary>
+    public int Stride { get; }
+
+    /// <summary>Number of entries of the padded array, (N + 2)².</summary>
+    public int PointCount => Stride * Stride;
+
+    /// <summary>The player to move.</summary>
+    public GoColor ToMove { get; private set; }
+
+    /// <summary>The point the player to move may not play because it retakes a single-stone ko at once; 0 for none.</summary>
+    public int KoPoint { get; private set; }
+
+    /// <summary>Consecutive passes just played (2 ends the game).</summary>
+    public int Passes { get; private set; }
+
+    /// <summary>XOR of the Zobrist keys of every stone (the whole-board colouring; nothing else).</summary>
+    public ulong StoneHash { get; private set; }
+
+    /// <summary>Black stones on the board.</summary>
+    public int BlackStones { get; private set; }
+
+    /// <summary>White stones on the board.</summary>
+    public int WhiteStones { get; private set; }
+
+    /// <summary>White stones Black has captured.</summary>
+    public int CapturedByBlack { get; private set; }
+
+    /// <summary>Black stones White has captured.</summary>
+    public int CapturedByWhite { get; private set; }
+
+    /// <summary>Number of empty points.</summary>
+    public int EmptyCount => _emptyCount;
+
+    /// <summary>The empty points (in no particular order).</summary>
+    public ReadOnlySpan<short> Empties => _empties.AsSpan(0, _emptyCount);
+
+    /// <summary>What is on padded point <paramref name="point"/>.</summary>
+    public GoColor this[int point] => _color[point];
+
+    /// <summary>What is on (row, col), row 0 at the top.</summary>
+    public GoColor this[int row, int col] => _color[Point(row, col)];
+
+    /// <summary>The padded index of (row, col), row 0 at the top.</summary>
+    public int Point(int row, int col) => (row + 1) * Stride + col + 1;
+
+    /// <summary>The row (0 at the top) of a padded point.</summary>
+    public int Row(int point) => point / Stride - 1;
+
+    /// <summary>The column (0 at the left) of a padded point.</summary>
+    public int Col(int point) => point % Stride - 1;
+
+    /// <summary>True when the padded point is on the board.</summary>
+    public bool OnBoard(int point) => point >= 0 && point < _color.Length && _color[point] != GoColor.Edge;
+
+    /// <summary>A deep copy (the search's copy-make).</summary>
+    public GoBoard Clone() => new(this);
+
+    /// <summary>The Zobrist key of a <paramref name="color"/> stone on padded point <paramref name="point"/>.</summary>
+    public static ulong Key(int point, GoColor color) => Keys[point * 2 + (int)color - 1];
+
+    /// <summary>The representative point of the string at <paramref name="point"/> (which must hold a stone).</summary>
+    internal int ChainOf(int point) => _chain[point];
+
+    /// <summary>Pseudo-liberties of the string at <paramref name="point"/> (for the consistency tests).</summary>
+    internal int PseudoLiberties(int point) => _libs[_chain[point]];
+
+    /// <summary>Stones in the string at <paramref name="point"/>.</summary>
+    public int ChainSize(int point) => _count[_chain[point]];
+
+    /// <summary>XOR of the keys of the string at <paramref name="point"/> (for the consistency tests).</summary>
+    internal ulong ChainHash(int point) => _chainHash[_chain[point]];
+
+    /// <summary>The next stone of the string at <paramref name="point"/> (a circular list).</summary>
+    public int NextInChain(int point) => _next[point];
+
+    /// <summary>The position of <paramref name="point"/> in <see cref="Empties"/> (for the consistency tests).</summary>
+    internal int EmptyIndex(int point) => _emptyIndex[point];
+
+    /// <summary>How many of <paramref name="point"/>'s neighbours belong to the string with representative <paramref name="chain"/>.</summary>
+    public int AdjacentCount(int point, int chain)
+    {
+        GoColor c = _color[chain];
+        int n = 0;
+        int s = Stride;
+        if (_color[point - s] == c && _chain[point - s] == chain) n++;
+        if (_color[point - 1] == c && _chain[point - 1] == chain) n++;
+        if (_color[point + 1] == c && _chain[point + 1] == chain) n++;
+        if (_color[point + s] == c && _chain[point + s] == chain) n++;
+        return n;
+    }
+
+    /// <summary>True when the string with representative <paramref name="chain"/> has <paramref name="point"/> as its only liberty.</summary>
+    public bool IsLastLiberty(int point, int chain) => _libs[chain] == AdjacentCount(point, chain);
+
+    /// <summary>Real liberties of the string at <paramref name="point"/> (a stone), counting at most <paramref name="cap"/>.</summary>
+    public int Liberties(int point, int cap = int.MaxValue)
+    {
+        Span<ulong> seen = stackalloc ulong[(MaxPoints + 63) / 64];
+        int libs = 0;
+        int s = Stride;
+        int q = point;
+        do
+        {
+            libs += CountNew(q - s, seen) + CountNew(q - 1, seen) + CountNew(q + 1, seen) + CountNew(q + s, seen);
+            if (libs >= cap)
+            {
+                return cap;
+            }
+            q = _next[q];
+        }
+        while (q != point);
+        return libs;
+    }
+
+    /// <summary>Writes up to <paramref name="destination"/>.Length liberties of the string at <paramref name="point"/>; returns how many.</summary>
+    public int LibertyPoints(int point, Span<int> destination)
+    {
+        Span<ulong> seen = stackalloc ulong[(MaxPoints + 63) / 64];
+        int n = 0;
+        int q = point;
+        int s = Stride;
+        do
+        {
+            foreach (int nb in (ReadOnlySpan<int>)[q - s, q - 1, q + 1, q + s])
+            {
+                if (_color[nb] == GoColor.Empty && (seen[nb >> 6] & (1UL << nb)) == 0)
+                {
+                    seen[nb >> 6] |= 1UL << nb;
+                    if (n == destination.Length)
+                    {
+                        return n;
+                    }
+                    destination[n++] = nb;
+                }
+            }
+            q = _next[q];
+        }
+        while (q != point);
+        return n;
+    }
+
+    private int CountNew(int point, Span<ulong> seen)
+    {
+        if (_color[point] != GoColor.Empty || (seen[point >> 6] & (1UL << point)) != 0)
+        {
+            return 0;
+        }
+        seen[point >> 6] |= 1UL << point;
+        return 1;
+    }
+
+    /// <summary>
+    /// True when <paramref name="color"/> may play on <paramref name="point"/> by the basic rules: the point is
+    /// empty, it does not retake the simple ko (when <paramref name="color"/> is to move), and it is not suicide
+    /// unless <paramref name="suicideAllowed"/>. Superko is the position's business, not the board's.
+    /// </summary>
+    public bool IsLegal(int point, GoColor color, bool suicideAllowed)
+    {
+        if (_color[point] != GoColor.Empty || (point == KoPoint && color == ToMove))
+        {
+            return false;
+        }
+        return suicideAllowed || !IsSuicide(point, color);
+    }
+
+    /// <summary>True when a <paramref name="color"/> stone on the empty <paramref name="point"/> would have no liberty and capture nothing.</summary>
+    public bool IsSuicide(int point, GoColor color)
+    {
+        int s = Stride;
+        if (_color[point - s] == GoColor.Empty || _color[point - 1] == GoColor.Empty ||
+            _color[point + 1] == GoColor.Empty || _color[point + s] == GoColor.Empty)
+        {
+            return false;
+        }
+        return SuicideNeighbour(point, point - s, color) && SuicideNeighbour(point, point - 1, color) &&
+               SuicideNeighbour(point, point + 1, color) && SuicideNeighbour(point, point + s, color);
+    }
+
+    // False when the neighbour keeps the stone alive: a friendly string with another liberty, or an enemy string captured.
+    private bool SuicideNeighbour(int point, int neighbour, GoColor color)
+    {
+        GoColor c = _color[neighbour];
+        if (c == GoColor.Edge)
+        {
+            return true;
+        }
+        bool lastLiberty = IsLastLiberty(point, _chain[neighbour]);
+        return c == color ? lastLiberty : !lastLiberty;
+    }
+
+    /// <summary>True when <paramref name="point"/> is an empty one-point eye of <paramref name="color"/>: every neighbour
+    /// is its stone or the edge, and the diagonals hold at most one enemy stone (none at the edge).</summary>
+    public bool IsEye(int point, GoColor color)
+    {
+        int s = Stride;
+        GoColor o = color.Opponent();
+        if (_color[point] != GoColor.Empty || !FriendOrEdge(_color[point - s], color) || !FriendOrEdge(_color[point - 1], color) ||
+            !FriendOrEdge(_color[point + 1], color) || !FriendOrEdge(_color[point + s], color))
+        {
+            return false;
+        }
+        int enemy = 0, edge = 0;
+        Tally(_color[point - s - 1]);
+        Tally(_color[point - s + 1]);
+        Tally(_color[point + s - 1]);
+        Tally(_color[point + s + 1]);
+        return edge > 0 ? enemy == 0 : enemy <= 1;
+
+        void Tally(GoColor c)
+        {
+            if (c == o) enemy++;
+            else if (c == GoColor.Edge) edge++;
+        }
+    }
+
+    private static bool FriendOrEdge(GoColor c, GoColor color) => c == color || c == GoColor.Edge;
+
+    /// <summary>
+    /// The stone hash and stone count after <paramref name="color"/> plays the legal <paramref name="point"/>, without
+    /// playing it (for superko checks): the new stone, minus captured strings, minus the own string on suicide.
+    /// </summary>
+    public ulong StoneHashAfter(int point, GoColor color, out int stonesAfter)
+    {
+        int s = Stride;
+        GoColor o = color.Opponent();
+        ulong hash = StoneHash ^ Key(point, color);
+        int stones = BlackStones + WhiteStones + 1;
+        Span<int> nbs = [point - s, point - 1, point + 1, point + s];
+        Span<int> seen = stackalloc int[4];
+        int seenCount = 0;
+        foreach (int nb in nbs)
+        {
+            if (_color[nb] != o)
+            {
+                continue;
+            }
+            int r = _chain[nb];
+            if (seen[..seenCount].Contains(r) || !IsLastLiberty(point, r))
+            {
+                continue;
+            }
+            seen[seenCount++] = r;
+            hash ^= _chainHash[r];
+            stones -= _count[r];
+        }
+        if (seenCount == 0 && IsSuicide(point, color))
+        {
+            hash ^= Key(point, color);
+            stones--;
+            seenCount = 0;
+            foreach (int nb in nbs)
+            {
+                if (_color[nb] != color)
+                {
+                    continue;
+                }
+                int r = _chain[nb];
+                if (!seen[..seenCount].Contains(r))
+                {
+                    seen[seenCount++] = r;
+                    hash ^= _chainHash[r];
+                    stones -= _count[r];
+                }
+            }
+        }
+        stonesAfter = stones;
+        return hash;
+    }
+
+    /// <summary>
+    /// Plays <paramref name="color"/> on the empty <paramref name="point"/>: captures enemy strings left without a
+    /// liberty, then removes the own string if it has none (only reachable when suicide is allowed), sets the ko
+    /// point and gives the move to the opponent. Returns the number of enemy stones captured. The caller checks
+    /// legality first (<see cref="IsLegal"/>).
+    /// </summary>
+    public int Play(int point, GoColor color)
+    {
+        int captured = PlaceStone(point, color, out int capturedPoint);
+        int rep = _chain[point];
+        KoPoint = captured == 1 && _count[rep] == 1 && _libs[rep] == 1 ? capturedPoint : 0;
+        if (_libs[rep] == 0)
+        {
+            RemoveChain(rep);
+            KoPoint = 0;
+        }
+        ToMove = color.Opponent();
+        Passes = 0;
+        return captured;
+    }
+
+    /// <summary>The player to move passes: the move goes to the opponent and the ko ban lifts.</summary>
+    public void Pass()
+    {
+        ToMove = ToMove.Opponent();
+        KoPoint = 0;
+        Passes++;
+    }
+
+    /// <summary>
+    /// Puts a setup stone (handicap, SGF AB/AW) on the empty <paramref name="point"/> without changing the player to
+    /// move. Returns false, changing nothing, when the stone would capture or have no liberty.
+    /// </summary>
+    public bool Place(int point, GoColor color)
+    {
+        if (_color[point] != GoColor.Empty || IsSuicide(point, color) || StoneHashAfterCaptures(point, color))
+        {
+            return false;
+        }
+        PlaceStone(point, color, out _);
+        KoPoint = 0;
+        return true;
+    }
+
+    private bool StoneHashAfterCaptures(int point, GoColor color)
+    {
+        StoneHashAfter(point, color, out int after);
+        return after != BlackStones + WhiteStones + 1;
+    }
+
+    /// <summary>Sets the player to move (setup positions where White moves first).</summary>
+    public void SetToMove(GoColor color)
+    {
+        ToMove = color;
+        KoPoint = 0;
+    }
+
+    private int PlaceStone(int point, GoColor color, out int capturedPoint)
+    {
+        int s = Stride;
+        GoColor o = color.Opponent();
+        RemoveEmpty(point);
+        _color[point] = color;
+        _chain[point] = (short)point;
+        _next[point] = (short)point;
+        _count[point] = 1;
+        ulong key = Key(point, color);
+        _chainHash[point] = key;
+        StoneHash ^= key;
+        if (color == GoColor.Black) BlackStones++; else WhiteStones++;
+
+        int libs = 0;
+        libs += Touch(point - s);
+        libs += Touch(point - 1);
+        libs += Touch(point + 1);
+        libs += Touch(point + s);
+        _libs[point] = (short)libs;
+
+        MergeIfFriend(point, point - s, color);
+        MergeIfFriend(point, point - 1, color);
+        MergeIfFriend(point, point + 1, color);
+        MergeIfFriend(point, point + s, color);
+
+        int captured = 0;
+        capturedPoint = 0;
+        captured += CaptureIfDead(point - s, o, ref capturedPoint);
+        captured += CaptureIfDead(point - 1, o, ref capturedPoint);
+        captured += CaptureIfDead(point + 1, o, ref capturedPoint);
+        captured += CaptureIfDead(point + s, o, ref capturedPoint);
+        if (color == GoColor.Black) CapturedByBlack += captured; else CapturedByWhite += captured;
+        return captured;
+    }
+
+    // An empty neighbour is a liberty of the new stone; a stone neighbour loses the (stone, point) pseudo-liberty.
+    private int Touch(int neighbour)
+    {
+        GoColor c = _color[neighbour];
+        if (c == GoColor.Empty)
+        {
+            return 1;
+        }
+        if (c != GoColor.Edge)
+        {
+            _libs[_chain[neighbour]]--;
+        }
+        return 0;
+    }
+
+    private void MergeIfFriend(int point, int neighbour, GoColor color)
+    {
+        if (_color[neighbour] != color)
+        {
+            return;
+        }
+        int a = _chain[neighbour], b = _chain[point];
+        if (a == b)
+        {
+            return;
+        }
+        if (_count[a] < _count[b])
+        {
+            (a, b) = (b, a);
+        }
+        // relabel the smaller string b into a, then splice the two circular lists
+        int q = b;
+        do
+        {
+            _chain[q] = (short)a;
+            q = _next[q];
+        }
+        while (q != b);
+        (_next[a], _next[b]) = (_next[b], _next[a]);
+        _count[a] += _count[b];
+        _libs[a] += _libs[b];
+        _chainHash[a] ^= _chainHash[b];
+    }
+
+    private int CaptureIfDead(int neighbour, GoColor enemy, ref int capturedPoint)
+    {
+        if (_color[neighbour] != enemy || _libs[_chain[neighbour]] != 0)
+        {
+            return 0;
+        }
+        capturedPoint = neighbour;
+        return RemoveChain(_chain[neighbour]);
+    }
+
+    private int RemoveChain(int rep)
+    {
+        int s = Stride;
+        int stones = _count[rep];
+        GoColor color = _color[rep];
+        StoneHash ^= _chainHash[rep];
+        if (color == GoColor.Black) BlackStones -= stones; else WhiteStones -= stones;
+        int q = rep;
+        do
+        {
+            _color[q] = GoColor.Empty;
+            AddEmpty(q);
+            Free(q - s);
+            Free(q - 1);
+            Free(q + 1);
+            Free(q + s);
+            q = _next[q];
+        }
+        while (q != rep);
+        return stones;
+    }
+
+    // A removed stone gives each neighbouring stone's string a pseudo-liberty back (the removed string's own
+    // not-yet-removed stones count too; that string is gone, so the number is never read).
+    private void Free(int neighbour)
+    {
+        GoColor c = _color[neighbour];
+        if (c is GoColor.Black or GoColor.White)
+        {
+            _libs[_chain[neighbour]]++;
+        }
+    }
+
+    private void RemoveEmpty(int point)
+    {
+        int index = _emptyIndex[point];
+        short last = _empties[--_emptyCount];
+        _empties[index] = last;
+        _emptyIndex[last] = (short)index;
+    }
+
+    private void AddEmpty(int point)
+    {
+        _emptyIndex[point] = (short)_emptyCount;
+        _empties[_emptyCount++] = (short)point;
+    }
+
+    /// <summary>Swaps two entries of the empty list (playouts use this to draw moves without replacement).</summary>
+    internal void SwapEmpties(int i, int j)
+    {
+        short a = _empties[i], b = _empties[j];
+        _empties[i] = b;
+        _empties[j] = a;
+        _emptyIndex[b] = (short)i;
+        _emptyIndex[a] = (short)j;
+    }
+
+    /// <summary>
+    /// Area score by Tromp–Taylor counting: each player's stones plus the empty points that reach only that
+    /// player's stones. <paramref name="dead"/>, when given, marks padded points whose stones count as removed
+    /// (dead-stone estimation); they then score as empty points.
+    /// </summary>
+    public (int Black, int White) AreaScore(ReadOnlySpan<bool> dead = default)
+    {
+        int points = PointCount;
+        Span<GoColor> colors = stackalloc GoColor[points];
+        for (int p = 0; p < points; p++)
+        {
+            GoColor c = _color[p];
+            colors[p] = !dead.IsEmpty && dead[p] && c is GoColor.Black or GoColor.White ? GoColor.Empty : c;
+        }
+        return AreaScore(colors, Stride);
+    }
+
+    /// <summary>Tromp–Taylor area score of a padded colour array with row length <paramref name="stride"/>.</summary>
+    public static (int Black, int White) AreaScore(ReadOnlySpan<GoColor> colors, int stride)
+    {
+        int points = colors.Length;
+        Span<bool> visited = stackalloc bool[points];
+        Span<short> stack = stackalloc short[points];
+        int black = 0, white = 0;
+        for (int p = 0; p < points; p++)
+        {
+            GoColor c = colors[p];
+            if (c == GoColor.Black) black++;
+            else if (c == GoColor.White) white++;
+            else if (c == GoColor.Empty && !visited[p])
+            {
+                int region = 0, top = 0;
+                bool reachesBlack = false, reachesWhite = false;
+                stack[top++] = (short)p;
+                visited[p] = true;
+                while (top > 0)
+                {
+                    int q = stack[--top];
+                    region++;
+                    foreach (int nb in (ReadOnlySpan<int>)[q - stride, q - 1, q + 1, q + stride])
+                    {
+                        GoColor n = colors[nb];
+                        if (n == GoColor.Empty)
+                        {
+                            if (!visited[nb])
+                            {
+                                visited[nb] = true;
+                                stack[top++] = (short)nb;
+                            }
+                        }
+                        else if (n == GoColor.Black) reachesBlack = true;
+                        else if (n == GoColor.White) reachesWhite = true;
+                    }
+                }
+                if (reachesBlack && !reachesWhite) black += region;
+                else if (reachesWhite && !reachesBlack) white += region;
+            }
+        }
+        return (black, white);
+    }
+
+    private static ulong[] CreateKeys()
+    {
+        var keys = new ulong[MaxPoints * 2];
+        ulong state = 0x5A17_60_00_0000_0001UL;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            state += 0x9E3779B97F4A7C15UL;
+            keys[i] = Hashing.Mix(state);
+        }
+        return keys;
+    }
+}
