@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Zero.Games.Go;
 
 /// <summary>
@@ -64,12 +67,12 @@ public sealed class GoBoard
             int row = p / Stride - 1, col = p % Stride - 1;
             if (row < 0 || col < 0 || row >= size || col >= size)
             {
-                _color[p] = GoColor.Edge;
+                RColor(p) = GoColor.Edge;
             }
             else
             {
-                _emptyIndex[p] = (short)_emptyCount;
-                _empties[_emptyCount++] = (short)p;
+                REmptyIndex(p) = (short)_emptyCount;
+                REmpties(_emptyCount++) = (short)p;
             }
         }
         ToMove = GoColor.Black;
@@ -153,7 +156,34 @@ public sealed class GoBoard
     public int Col(int point) => point % Stride - 1;
 
     /// <summary>True when the padded point is on the board.</summary>
-    public bool OnBoard(int point) => point >= 0 && point < _color.Length && _color[point] != GoColor.Edge;
+    public bool OnBoard(int point) => (uint)point < (uint)_color.Length && _color[point] != GoColor.Edge;
+
+    /// <summary>Overwrites this board with <paramref name="other"/> (same size), reusing the arrays: playouts restart from a position without allocating.</summary>
+    /// <exception cref="ArgumentException">The sizes differ.</exception>
+    public void CopyFrom(GoBoard other)
+    {
+        if (other.Size != Size)
+        {
+            throw new ArgumentException($"cannot copy a {other.Size}x{other.Size} board into a {Size}x{Size} one", nameof(other));
+        }
+        other._color.CopyTo(_color, 0);
+        other._chain.CopyTo(_chain, 0);
+        other._next.CopyTo(_next, 0);
+        other._libs.CopyTo(_libs, 0);
+        other._count.CopyTo(_count, 0);
+        other._chainHash.CopyTo(_chainHash, 0);
+        other._empties.CopyTo(_empties, 0);
+        other._emptyIndex.CopyTo(_emptyIndex, 0);
+        _emptyCount = other._emptyCount;
+        ToMove = other.ToMove;
+        KoPoint = other.KoPoint;
+        Passes = other.Passes;
+        StoneHash = other.StoneHash;
+        BlackStones = other.BlackStones;
+        WhiteStones = other.WhiteStones;
+        CapturedByBlack = other.CapturedByBlack;
+        CapturedByWhite = other.CapturedByWhite;
+    }
 
     /// <summary>A deep copy (the search's copy-make).</summary>
     public GoBoard Clone() => new(this);
@@ -162,42 +192,47 @@ public sealed class GoBoard
     public static ulong Key(int point, GoColor color) => Keys[point * 2 + (int)color - 1];
 
     /// <summary>The representative point of the string at <paramref name="point"/> (which must hold a stone).</summary>
-    internal int ChainOf(int point) => _chain[point];
+    internal int ChainOf(int point) => RChain(point);
 
     /// <summary>Pseudo-liberties of the string at <paramref name="point"/> (for the consistency tests).</summary>
-    internal int PseudoLiberties(int point) => _libs[_chain[point]];
+    internal int PseudoLiberties(int point) => RLibs(RChain(point));
 
     /// <summary>Stones in the string at <paramref name="point"/>.</summary>
-    public int ChainSize(int point) => _count[_chain[point]];
+    public int ChainSize(int point) => _count[_chain[CheckStone(point)]];
 
     /// <summary>XOR of the keys of the string at <paramref name="point"/> (for the consistency tests).</summary>
-    internal ulong ChainHash(int point) => _chainHash[_chain[point]];
+    internal ulong ChainHash(int point) => RChainHash(RChain(point));
 
     /// <summary>The next stone of the string at <paramref name="point"/> (a circular list).</summary>
-    public int NextInChain(int point) => _next[point];
+    public int NextInChain(int point) => _next[CheckStone(point)];
 
     /// <summary>The position of <paramref name="point"/> in <see cref="Empties"/> (for the consistency tests).</summary>
-    internal int EmptyIndex(int point) => _emptyIndex[point];
+    internal int EmptyIndex(int point) => REmptyIndex(point);
 
     /// <summary>How many of <paramref name="point"/>'s neighbours belong to the string with representative <paramref name="chain"/>.</summary>
-    public int AdjacentCount(int point, int chain)
+    public int AdjacentCount(int point, int chain) => AdjacentCountFast(CheckOnBoard(point), CheckStone(chain));
+
+    private int AdjacentCountFast(int point, int chain)
     {
-        GoColor c = _color[chain];
+        GoColor c = RColor(chain);
         int n = 0;
         int s = Stride;
-        if (_color[point - s] == c && _chain[point - s] == chain) n++;
-        if (_color[point - 1] == c && _chain[point - 1] == chain) n++;
-        if (_color[point + 1] == c && _chain[point + 1] == chain) n++;
-        if (_color[point + s] == c && _chain[point + s] == chain) n++;
+        if (RColor(point - s) == c && RChain(point - s) == chain) n++;
+        if (RColor(point - 1) == c && RChain(point - 1) == chain) n++;
+        if (RColor(point + 1) == c && RChain(point + 1) == chain) n++;
+        if (RColor(point + s) == c && RChain(point + s) == chain) n++;
         return n;
     }
 
     /// <summary>True when the string with representative <paramref name="chain"/> has <paramref name="point"/> as its only liberty.</summary>
-    public bool IsLastLiberty(int point, int chain) => _libs[chain] == AdjacentCount(point, chain);
+    public bool IsLastLiberty(int point, int chain) => IsLastLibertyFast(CheckOnBoard(point), CheckStone(chain));
+
+    private bool IsLastLibertyFast(int point, int chain) => RLibs(chain) == AdjacentCountFast(point, chain);
 
     /// <summary>Real liberties of the string at <paramref name="point"/> (a stone), counting at most <paramref name="cap"/>.</summary>
     public int Liberties(int point, int cap = int.MaxValue)
     {
+        CheckStone(point);
         Span<ulong> seen = stackalloc ulong[(MaxPoints + 63) / 64];
         int libs = 0;
         int s = Stride;
@@ -209,7 +244,7 @@ public sealed class GoBoard
             {
                 return cap;
             }
-            q = _next[q];
+            q = RNext(q);
         }
         while (q != point);
         return libs;
@@ -218,6 +253,7 @@ public sealed class GoBoard
     /// <summary>Writes up to <paramref name="destination"/>.Length liberties of the string at <paramref name="point"/>; returns how many.</summary>
     public int LibertyPoints(int point, Span<int> destination)
     {
+        CheckStone(point);
         Span<ulong> seen = stackalloc ulong[(MaxPoints + 63) / 64];
         int n = 0;
         int q = point;
@@ -226,7 +262,7 @@ public sealed class GoBoard
         {
             foreach (int nb in (ReadOnlySpan<int>)[q - s, q - 1, q + 1, q + s])
             {
-                if (_color[nb] == GoColor.Empty && (seen[nb >> 6] & (1UL << nb)) == 0)
+                if (RColor(nb) == GoColor.Empty && (seen[nb >> 6] & (1UL << nb)) == 0)
                 {
                     seen[nb >> 6] |= 1UL << nb;
                     if (n == destination.Length)
@@ -236,7 +272,7 @@ public sealed class GoBoard
                     destination[n++] = nb;
                 }
             }
-            q = _next[q];
+            q = RNext(q);
         }
         while (q != point);
         return n;
@@ -244,7 +280,7 @@ public sealed class GoBoard
 
     private int CountNew(int point, Span<ulong> seen)
     {
-        if (_color[point] != GoColor.Empty || (seen[point >> 6] & (1UL << point)) != 0)
+        if (RColor(point) != GoColor.Empty || (seen[point >> 6] & (1UL << point)) != 0)
         {
             return 0;
         }
@@ -257,21 +293,26 @@ public sealed class GoBoard
     /// empty, it does not retake the simple ko (when <paramref name="color"/> is to move), and it is not suicide
     /// unless <paramref name="suicideAllowed"/>. Superko is the position's business, not the board's.
     /// </summary>
-    public bool IsLegal(int point, GoColor color, bool suicideAllowed)
+    public bool IsLegal(int point, GoColor color, bool suicideAllowed) =>
+        (uint)point < (uint)_color.Length && IsLegalFast(point, color, suicideAllowed);
+
+    internal bool IsLegalFast(int point, GoColor color, bool suicideAllowed)
     {
-        if (_color[point] != GoColor.Empty || (point == KoPoint && color == ToMove))
+        if (RColor(point) != GoColor.Empty || (point == KoPoint && color == ToMove))
         {
             return false;
         }
-        return suicideAllowed || !IsSuicide(point, color);
+        return suicideAllowed || !IsSuicideFast(point, color);
     }
 
     /// <summary>True when a <paramref name="color"/> stone on the empty <paramref name="point"/> would have no liberty and capture nothing.</summary>
-    public bool IsSuicide(int point, GoColor color)
+    public bool IsSuicide(int point, GoColor color) => IsSuicideFast(CheckOnBoard(point), color);
+
+    private bool IsSuicideFast(int point, GoColor color)
     {
         int s = Stride;
-        if (_color[point - s] == GoColor.Empty || _color[point - 1] == GoColor.Empty ||
-            _color[point + 1] == GoColor.Empty || _color[point + s] == GoColor.Empty)
+        if (RColor(point - s) == GoColor.Empty || RColor(point - 1) == GoColor.Empty ||
+            RColor(point + 1) == GoColor.Empty || RColor(point + s) == GoColor.Empty)
         {
             return false;
         }
@@ -282,31 +323,33 @@ public sealed class GoBoard
     // False when the neighbour keeps the stone alive: a friendly string with another liberty, or an enemy string captured.
     private bool SuicideNeighbour(int point, int neighbour, GoColor color)
     {
-        GoColor c = _color[neighbour];
+        GoColor c = RColor(neighbour);
         if (c == GoColor.Edge)
         {
             return true;
         }
-        bool lastLiberty = IsLastLiberty(point, _chain[neighbour]);
+        bool lastLiberty = IsLastLibertyFast(point, RChain(neighbour));
         return c == color ? lastLiberty : !lastLiberty;
     }
 
     /// <summary>True when <paramref name="point"/> is an empty one-point eye of <paramref name="color"/>: every neighbour
     /// is its stone or the edge, and the diagonals hold at most one enemy stone (none at the edge).</summary>
-    public bool IsEye(int point, GoColor color)
+    public bool IsEye(int point, GoColor color) => IsEyeFast(CheckOnBoard(point), color);
+
+    internal bool IsEyeFast(int point, GoColor color)
     {
         int s = Stride;
         GoColor o = color.Opponent();
-        if (_color[point] != GoColor.Empty || !FriendOrEdge(_color[point - s], color) || !FriendOrEdge(_color[point - 1], color) ||
-            !FriendOrEdge(_color[point + 1], color) || !FriendOrEdge(_color[point + s], color))
+        if (RColor(point) != GoColor.Empty || !FriendOrEdge(RColor(point - s), color) || !FriendOrEdge(RColor(point - 1), color) ||
+            !FriendOrEdge(RColor(point + 1), color) || !FriendOrEdge(RColor(point + s), color))
         {
             return false;
         }
         int enemy = 0, edge = 0;
-        Tally(_color[point - s - 1]);
-        Tally(_color[point - s + 1]);
-        Tally(_color[point + s - 1]);
-        Tally(_color[point + s + 1]);
+        Tally(RColor(point - s - 1));
+        Tally(RColor(point - s + 1));
+        Tally(RColor(point + s - 1));
+        Tally(RColor(point + s + 1));
         return edge > 0 ? enemy == 0 : enemy <= 1;
 
         void Tally(GoColor c)
@@ -316,6 +359,36 @@ public sealed class GoBoard
         }
     }
 
+    private int CheckOnBoard(int point) => OnBoard(point) ? point
+        : throw new ArgumentOutOfRangeException(nameof(point), point, "not a point of the board: use Point(row, col)");
+
+    private int CheckStone(int point) => OnBoard(point) && _color[point] != GoColor.Empty ? point
+        : throw new ArgumentOutOfRangeException(nameof(point), point, "not a stone of the board");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref GoColor RColor(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_color), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short RChain(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chain), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short RNext(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_next), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short RLibs(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_libs), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short RCount(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_count), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref ulong RChainHash(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_chainHash), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short REmpties(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_empties), i);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref short REmptyIndex(int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_emptyIndex), i);
+
     private static bool FriendOrEdge(GoColor c, GoColor color) => c == color || c == GoColor.Edge;
 
     /// <summary>
@@ -324,6 +397,7 @@ public sealed class GoBoard
     /// </summary>
     public ulong StoneHashAfter(int point, GoColor color, out int stonesAfter)
     {
+        CheckOnBoard(point);
         int s = Stride;
         GoColor o = color.Opponent();
         ulong hash = StoneHash ^ Key(point, color);
@@ -333,36 +407,36 @@ public sealed class GoBoard
         int seenCount = 0;
         foreach (int nb in nbs)
         {
-            if (_color[nb] != o)
+            if (RColor(nb) != o)
             {
                 continue;
             }
-            int r = _chain[nb];
-            if (seen[..seenCount].Contains(r) || !IsLastLiberty(point, r))
+            int r = RChain(nb);
+            if (seen[..seenCount].Contains(r) || !IsLastLibertyFast(point, r))
             {
                 continue;
             }
             seen[seenCount++] = r;
-            hash ^= _chainHash[r];
-            stones -= _count[r];
+            hash ^= RChainHash(r);
+            stones -= RCount(r);
         }
-        if (seenCount == 0 && IsSuicide(point, color))
+        if (seenCount == 0 && IsSuicideFast(point, color))
         {
             hash ^= Key(point, color);
             stones--;
             seenCount = 0;
             foreach (int nb in nbs)
             {
-                if (_color[nb] != color)
+                if (RColor(nb) != color)
                 {
                     continue;
                 }
-                int r = _chain[nb];
+                int r = RChain(nb);
                 if (!seen[..seenCount].Contains(r))
                 {
                     seen[seenCount++] = r;
-                    hash ^= _chainHash[r];
-                    stones -= _count[r];
+                    hash ^= RChainHash(r);
+                    stones -= RCount(r);
                 }
             }
         }
@@ -376,12 +450,23 @@ public sealed class GoBoard
     /// point and gives the move to the opponent. Returns the number of enemy stones captured. The caller checks
     /// legality first (<see cref="IsLegal"/>).
     /// </summary>
+    /// <exception cref="ArgumentException">The point is not an empty point of the board or the colour is not a stone.</exception>
     public int Play(int point, GoColor color)
     {
+        if (!OnBoard(point) || _color[point] != GoColor.Empty || color is not (GoColor.Black or GoColor.White))
+        {
+            throw new ArgumentException($"cannot play {color} on point {point}: it must be an empty point of the board", nameof(point));
+        }
+        return PlayFast(point, color);
+    }
+
+    /// <summary><see cref="Play"/> without the argument check, for playouts that picked the point from <see cref="Empties"/>.</summary>
+    internal int PlayFast(int point, GoColor color)
+    {
         int captured = PlaceStone(point, color, out int capturedPoint);
-        int rep = _chain[point];
-        KoPoint = captured == 1 && _count[rep] == 1 && _libs[rep] == 1 ? capturedPoint : 0;
-        if (_libs[rep] == 0)
+        int rep = RChain(point);
+        KoPoint = captured == 1 && RCount(rep) == 1 && RLibs(rep) == 1 ? capturedPoint : 0;
+        if (RLibs(rep) == 0)
         {
             RemoveChain(rep);
             KoPoint = 0;
@@ -405,7 +490,7 @@ public sealed class GoBoard
     /// </summary>
     public bool Place(int point, GoColor color)
     {
-        if (_color[point] != GoColor.Empty || IsSuicide(point, color) || StoneHashAfterCaptures(point, color))
+        if (!OnBoard(point) || RColor(point) != GoColor.Empty || IsSuicideFast(point, color) || StoneHashAfterCaptures(point, color))
         {
             return false;
         }
@@ -432,12 +517,12 @@ public sealed class GoBoard
         int s = Stride;
         GoColor o = color.Opponent();
         RemoveEmpty(point);
-        _color[point] = color;
-        _chain[point] = (short)point;
-        _next[point] = (short)point;
-        _count[point] = 1;
+        RColor(point) = color;
+        RChain(point) = (short)point;
+        RNext(point) = (short)point;
+        RCount(point) = 1;
         ulong key = Key(point, color);
-        _chainHash[point] = key;
+        RChainHash(point) = key;
         StoneHash ^= key;
         if (color == GoColor.Black) BlackStones++; else WhiteStones++;
 
@@ -446,7 +531,7 @@ public sealed class GoBoard
         libs += Touch(point - 1);
         libs += Touch(point + 1);
         libs += Touch(point + s);
-        _libs[point] = (short)libs;
+        RLibs(point) = (short)libs;
 
         MergeIfFriend(point, point - s, color);
         MergeIfFriend(point, point - 1, color);
@@ -466,30 +551,30 @@ public sealed class GoBoard
     // An empty neighbour is a liberty of the new stone; a stone neighbour loses the (stone, point) pseudo-liberty.
     private int Touch(int neighbour)
     {
-        GoColor c = _color[neighbour];
+        GoColor c = RColor(neighbour);
         if (c == GoColor.Empty)
         {
             return 1;
         }
         if (c != GoColor.Edge)
         {
-            _libs[_chain[neighbour]]--;
+            RLibs(RChain(neighbour))--;
         }
         return 0;
     }
 
     private void MergeIfFriend(int point, int neighbour, GoColor color)
     {
-        if (_color[neighbour] != color)
+        if (RColor(neighbour) != color)
         {
             return;
         }
-        int a = _chain[neighbour], b = _chain[point];
+        int a = RChain(neighbour), b = RChain(point);
         if (a == b)
         {
             return;
         }
-        if (_count[a] < _count[b])
+        if (RCount(a) < RCount(b))
         {
             (a, b) = (b, a);
         }
@@ -497,43 +582,43 @@ public sealed class GoBoard
         int q = b;
         do
         {
-            _chain[q] = (short)a;
-            q = _next[q];
+            RChain(q) = (short)a;
+            q = RNext(q);
         }
         while (q != b);
-        (_next[a], _next[b]) = (_next[b], _next[a]);
-        _count[a] += _count[b];
-        _libs[a] += _libs[b];
-        _chainHash[a] ^= _chainHash[b];
+        (RNext(a), RNext(b)) = (RNext(b), RNext(a));
+        RCount(a) += RCount(b);
+        RLibs(a) += RLibs(b);
+        RChainHash(a) ^= RChainHash(b);
     }
 
     private int CaptureIfDead(int neighbour, GoColor enemy, ref int capturedPoint)
     {
-        if (_color[neighbour] != enemy || _libs[_chain[neighbour]] != 0)
+        if (RColor(neighbour) != enemy || RLibs(RChain(neighbour)) != 0)
         {
             return 0;
         }
         capturedPoint = neighbour;
-        return RemoveChain(_chain[neighbour]);
+        return RemoveChain(RChain(neighbour));
     }
 
     private int RemoveChain(int rep)
     {
         int s = Stride;
-        int stones = _count[rep];
-        GoColor color = _color[rep];
-        StoneHash ^= _chainHash[rep];
+        int stones = RCount(rep);
+        GoColor color = RColor(rep);
+        StoneHash ^= RChainHash(rep);
         if (color == GoColor.Black) BlackStones -= stones; else WhiteStones -= stones;
         int q = rep;
         do
         {
-            _color[q] = GoColor.Empty;
+            RColor(q) = GoColor.Empty;
             AddEmpty(q);
             Free(q - s);
             Free(q - 1);
             Free(q + 1);
             Free(q + s);
-            q = _next[q];
+            q = RNext(q);
         }
         while (q != rep);
         return stones;
@@ -543,35 +628,35 @@ public sealed class GoBoard
     // not-yet-removed stones count too; that string is gone, so the number is never read).
     private void Free(int neighbour)
     {
-        GoColor c = _color[neighbour];
+        GoColor c = RColor(neighbour);
         if (c is GoColor.Black or GoColor.White)
         {
-            _libs[_chain[neighbour]]++;
+            RLibs(RChain(neighbour))++;
         }
     }
 
     private void RemoveEmpty(int point)
     {
-        int index = _emptyIndex[point];
-        short last = _empties[--_emptyCount];
-        _empties[index] = last;
-        _emptyIndex[last] = (short)index;
+        int index = REmptyIndex(point);
+        short last = REmpties(--_emptyCount);
+        REmpties(index) = last;
+        REmptyIndex(last) = (short)index;
     }
 
     private void AddEmpty(int point)
     {
-        _emptyIndex[point] = (short)_emptyCount;
-        _empties[_emptyCount++] = (short)point;
+        REmptyIndex(point) = (short)_emptyCount;
+        REmpties(_emptyCount++) = (short)point;
     }
 
     /// <summary>Swaps two entries of the empty list (playouts use this to draw moves without replacement).</summary>
     internal void SwapEmpties(int i, int j)
     {
-        short a = _empties[i], b = _empties[j];
-        _empties[i] = b;
-        _empties[j] = a;
-        _emptyIndex[b] = (short)i;
-        _emptyIndex[a] = (short)j;
+        short a = REmpties(i), b = REmpties(j);
+        REmpties(i) = b;
+        REmpties(j) = a;
+        REmptyIndex(b) = (short)i;
+        REmptyIndex(a) = (short)j;
     }
 
     /// <summary>
@@ -585,7 +670,7 @@ public sealed class GoBoard
         Span<GoColor> colors = stackalloc GoColor[points];
         for (int p = 0; p < points; p++)
         {
-            GoColor c = _color[p];
+            GoColor c = RColor(p);
             colors[p] = !dead.IsEmpty && dead[p] && c is GoColor.Black or GoColor.White ? GoColor.Empty : c;
         }
         return AreaScore(colors, Stride);
