@@ -192,7 +192,7 @@ public sealed class GoBoard
     public static ulong Key(int point, GoColor color) => Keys[point * 2 + (int)color - 1];
 
     /// <summary>The representative point of the string at <paramref name="point"/> (which must hold a stone).</summary>
-    internal int ChainOf(int point) => RChain(point);
+    public int ChainOf(int point) => _chain[CheckStone(point)];
 
     /// <summary>Pseudo-liberties of the string at <paramref name="point"/> (for the consistency tests).</summary>
     internal int PseudoLiberties(int point) => RLibs(RChain(point));
@@ -679,25 +679,51 @@ public sealed class GoBoard
     /// <summary>Tromp–Taylor area score of a padded colour array with row length <paramref name="stride"/>.</summary>
     public static (int Black, int White) AreaScore(ReadOnlySpan<GoColor> colors, int stride)
     {
+        Span<GoColor> owners = stackalloc GoColor[colors.Length];
+        AreaOwners(colors, stride, owners);
+        int black = 0, white = 0;
+        foreach (GoColor o in owners)
+        {
+            if (o == GoColor.Black) black++;
+            else if (o == GoColor.White) white++;
+        }
+        return (black, white);
+    }
+
+    /// <summary>The owner of every point of this board by Tromp–Taylor counting (Empty for neutral and off-board points).</summary>
+    public void AreaOwners(Span<GoColor> owners) => AreaOwners(_color, Stride, owners);
+
+    /// <summary>
+    /// The owner of every point of a padded colour array: a stone's colour, the colour an empty region reaches
+    /// when it reaches only one, else Empty (also for Edge).
+    /// </summary>
+    public static void AreaOwners(ReadOnlySpan<GoColor> colors, int stride, Span<GoColor> owners)
+    {
         int points = colors.Length;
         Span<bool> visited = stackalloc bool[points];
         Span<short> stack = stackalloc short[points];
-        int black = 0, white = 0;
+        Span<short> region = stackalloc short[points];
         for (int p = 0; p < points; p++)
         {
             GoColor c = colors[p];
-            if (c == GoColor.Black) black++;
-            else if (c == GoColor.White) white++;
-            else if (c == GoColor.Empty && !visited[p])
+            if (c is GoColor.Black or GoColor.White)
             {
-                int region = 0, top = 0;
+                owners[p] = c;
+            }
+            else if (c == GoColor.Edge)
+            {
+                owners[p] = GoColor.Empty;
+            }
+            else if (!visited[p])
+            {
+                int size = 0, top = 0;
                 bool reachesBlack = false, reachesWhite = false;
                 stack[top++] = (short)p;
                 visited[p] = true;
                 while (top > 0)
                 {
                     int q = stack[--top];
-                    region++;
+                    region[size++] = (short)q;
                     foreach (int nb in (ReadOnlySpan<int>)[q - stride, q - 1, q + 1, q + stride])
                     {
                         GoColor n = colors[nb];
@@ -713,12 +739,17 @@ public sealed class GoBoard
                         else if (n == GoColor.White) reachesWhite = true;
                     }
                 }
-                if (reachesBlack && !reachesWhite) black += region;
-                else if (reachesWhite && !reachesBlack) white += region;
+                GoColor owner = reachesBlack == reachesWhite ? GoColor.Empty : reachesBlack ? GoColor.Black : GoColor.White;
+                foreach (short q in region[..size])
+                {
+                    owners[q] = owner;
+                }
             }
         }
-        return (black, white);
     }
+
+    /// <summary>Forgets pending passes (a playout from a finished game's final position starts afresh).</summary>
+    public void ClearPasses() => Passes = 0;
 
     private static ulong[] CreateKeys()
     {
