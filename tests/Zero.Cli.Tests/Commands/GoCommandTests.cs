@@ -36,6 +36,30 @@ public sealed class GoCommandTests : IDisposable
         Assert.Contains("   A B C D E F G H J", output);
     }
 
+    [Fact]
+    public void Train_GoSize9_RunsAGenerationOfTheGo9Game()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"zero-go-train-{Guid.NewGuid():N}");
+        try
+        {
+            (int code, string output, string error) = CliRun.Run("", "train", "go", "--size", "9", "--run", folder, "--generations", "1",
+                "network.blocks=1", "network.channels=8", "network.valueHidden=8", "selfPlay.gamesPerGeneration=4",
+                "selfPlay.parallelGames=4", "selfPlay.playouts=4", "selfPlay.maxPlies=60", "training.batchSize=16",
+                "training.minPositions=20", "evaluation.gamesVsPrevious=2", "evaluation.gamesPerBaseline=2", "evaluation.playouts=4");
+            Assert.True(code == 0, error + output);
+            Assert.Contains("go9", output, StringComparison.Ordinal);
+            Assert.Contains("gen 1 |", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(folder, "generations", "gen-0001.weights")));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("go", "7")]
     [InlineData("connect4", "9")]
