@@ -172,7 +172,7 @@ internal static class BenchSearchCommand
         if (device == "cpu")
         {
             NetworkModel cpuNet = NetworkLoader.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
-            winograd = cpuNet.Net.UsesWinograd;
+            winograd = cpuNet.Net is InferenceNet { UsesWinograd: true };
             net = cpuNet;
         }
         else
@@ -180,8 +180,8 @@ internal static class BenchSearchCommand
             (IInferenceNetwork deviceNet, owner) = InferenceDevices.Create(device, PolicyValueNetConfig.Connect4,
                 RandomWeights.Create(PolicyValueNetConfig.Connect4, new Random(1)), warnings);
             netDevice = deviceNet.Device;
-            merged = netDevice == "cpu" ? null : new BatchingModel(new DeviceModel(deviceNet), maxBatch: batch * threads, maxWait: TimeSpan.FromMilliseconds(1));
-            net = merged ?? (IBatchModel)new DeviceModel(deviceNet);
+            merged = netDevice == "cpu" ? null : new BatchingModel(new NetworkModel(deviceNet), maxBatch: batch * threads, maxWait: TimeSpan.FromMilliseconds(1));
+            net = merged ?? (IBatchModel)new NetworkModel(deviceNet);
         }
         using IDisposable? deviceOwner = owner;
         using BatchingModel? mergedOwner = merged;
