@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using System.CommandLine;
 using Zero.Games;
 using Zero.Games.ConnectFour;

@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using System.CommandLine;
 using System.Globalization;
 using Zero.Cli.Opponents;

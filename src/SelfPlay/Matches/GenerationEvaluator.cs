@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using Zero.Games;
 using Zero.Search.Evaluation;
 using Zero.Search.Players;
