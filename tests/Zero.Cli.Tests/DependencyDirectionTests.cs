@@ -10,7 +10,8 @@ public sealed class DependencyDirectionTests
         ["Zero.Engine"] = [],
         ["Zero.Games"] = [],
         ["Zero.Search"] = ["Zero.Games"],
-        ["Zero.SelfPlay"] = ["Zero.Engine", "Zero.Games", "Zero.Search"],
+        ["Zero.Arena"] = ["Zero.Games", "Zero.Search"], // below SelfPlay: training's evaluation uses its referee and statistics
+        ["Zero.SelfPlay"] = ["Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Arena"],
         ["Zero.Rl"] = ["Zero.Engine", "Zero.Games"], // Games for ZeroException, the root exception every assembly may see
         ["Zero.Uci"] = ["Zero.Engine", "Zero.Games", "Zero.Search", "Zero.SelfPlay"],
     };

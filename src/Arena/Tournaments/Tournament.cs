@@ -129,6 +129,7 @@ public sealed class Tournament<TGame, TMove>
                 done.Add(round.Key);
                 Count(round.Key.Pairing, games.Select(g => (g.First, g.FirstResult, g.Faulty, Enum.Parse<Termination>(g.Termination))).ToArray());
                 resumed += games.Length;
+                _gamesFinished += games.Length;
             }
         }
         var schedule = new List<(int Round, int Pairing)>();
