@@ -40,7 +40,7 @@ public sealed class UciParticipant(EngineSpec spec) : IParticipant<ChessPosition
             if (!_started)
             {
                 _started = true;
-                _client = UciClient.Start(spec.Name, ProgramPath.Resolve(spec.Command!), spec.Arguments, spec.Directory);
+                _client = UciClient.Start(spec.Name, ExternalProgram.Find(spec.Command!) ?? spec.Command!, spec.Arguments, spec.Directory);
                 _client.Handshake(spec.Options, StartupTimeout);
             }
             if (_client is null || _client.HasExited)

@@ -68,11 +68,7 @@ internal static class UciMatchCommand
                 engineOptions.Add(new(pair[..eq], pair[(eq + 1)..]));
             }
             string[] zeroCommand = EngineCommand(parse.GetValue(engine));
-            string sf = parse.GetValue(stockfish) ?? ProgramPath.Resolve("stockfish");
-            if (!File.Exists(sf))
-            {
-                throw new ZeroException("stockfish was not found: install it (apt-get install -y stockfish) or give --stockfish PATH");
-            }
+            string sf = parse.GetValue(stockfish) ?? ExternalProgram.Require("stockfish", "apt-get install -y stockfish");
             var zeroSpec = new EngineSpec { Name = "Zero", Command = zeroCommand[0], Arguments = zeroCommand[1..], Options = engineOptions, Limit = clock };
             var sfSpec = new EngineSpec
             {

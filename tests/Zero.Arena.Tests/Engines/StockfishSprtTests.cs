@@ -39,7 +39,7 @@ public sealed class StockfishFactAttribute : FactAttribute
 {
     public StockfishFactAttribute()
     {
-        if (ProgramPath.Resolve("stockfish") == "stockfish")
+        if (ExternalProgram.Find("stockfish") is null)
         {
             Skip = "stockfish is not installed (apt-get install -y stockfish; .ci/run installs it)";
         }

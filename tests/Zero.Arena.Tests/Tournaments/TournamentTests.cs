@@ -93,7 +93,7 @@ public sealed class TournamentTests
         try
         {
             ResultStore.Open(db, "one").Dispose();
-            var e = Assert.Throws<Zero.Games.ZeroException>(() => ResultStore.Open(db, "two"));
+            var e = Assert.Throws<ZeroException>(() => ResultStore.Open(db, "two"));
             Assert.Contains("holds another tournament", e.Message, StringComparison.Ordinal);
         }
         finally
