@@ -30,6 +30,9 @@ public sealed class UciClient : IDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>True once the engine's standard output has closed (it died, or is dying: the exit may not be reaped yet).</summary>
+    public bool OutputEnded => _lines.IsAddingCompleted;
+
     /// <summary>Every line sent ("&gt; ...") and received ("&lt; ..."), in order.</summary>
     public IReadOnlyList<string> Transcript
     {

@@ -43,7 +43,7 @@ public sealed class UciParticipant(EngineSpec spec) : IParticipant<ChessPosition
                 _client = UciClient.Start(spec.Name, ExternalProgram.Find(spec.Command!) ?? spec.Command!, spec.Arguments, spec.Directory);
                 _client.Handshake(spec.Options, StartupTimeout);
             }
-            if (_client is null || _client.HasExited)
+            if (_client is null || _client.HasExited || _client.OutputEnded)
             {
                 return $"disconnect: {spec.Name} has exited{ErrorTail()}";
             }
@@ -51,7 +51,7 @@ public sealed class UciParticipant(EngineSpec spec) : IParticipant<ChessPosition
             _client.Send("isready");
             if (_client.ReadUntil(l => l == "readyok", spec.Ping) is null)
             {
-                return _client.HasExited
+                return _client.HasExited || _client.OutputEnded
                     ? $"disconnect: {spec.Name} has exited{ErrorTail()}"
                     : string.Create(CultureInfo.InvariantCulture, $"stall: {spec.Name} did not answer isready within {spec.Ping.TotalSeconds:0.#} s");
             }
@@ -66,7 +66,7 @@ public sealed class UciParticipant(EngineSpec spec) : IParticipant<ChessPosition
     public MoveReply<ChessMove> Think(MoveRequest<ChessPosition, ChessMove> request)
     {
         UciClient? client = _client;
-        if (client is null || client.HasExited)
+        if (client is null || client.HasExited || client.OutputEnded)
         {
             return MoveReply<ChessMove>.Disconnected($"{spec.Name} has exited{ErrorTail()}");
         }
@@ -91,7 +91,7 @@ public sealed class UciParticipant(EngineSpec spec) : IParticipant<ChessPosition
         });
         if (line is null)
         {
-            if (client.HasExited)
+            if (client.HasExited || client.OutputEnded)
             {
                 return MoveReply<ChessMove>.Disconnected($"{spec.Name} exited while thinking{ErrorTail()}");
             }

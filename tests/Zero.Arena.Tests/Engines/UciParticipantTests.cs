@@ -13,7 +13,9 @@ namespace Zero.Arena.Tests.Engines;
 /// </summary>
 public sealed class UciParticipantTests
 {
-    private static readonly SearchLimit Clock = new(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100));
+    // The fakes answer at once; a long clock keeps a loaded machine from turning their moves into time losses.
+    private static readonly SearchLimit Clock = new(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
+    private static readonly SearchLimit Short = new(TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(100));
 
     private static Tournament<ChessPosition, ChessMove> Tournament(EngineSpec a, EngineSpec b, int rounds, bool recover, List<GameReport<ChessPosition, ChessMove>> games) =>
         new([new(a.Name, a.Limit, TimeSpan.Zero, () => new UciParticipant(a)), new(b.Name, b.Limit, TimeSpan.Zero, () => new UciParticipant(b))],
@@ -61,7 +63,7 @@ public sealed class UciParticipantTests
     public void Tournament_EngineGoesSilent_LosesOnTimeThenStallIsRecovered()
     {
         var games = new List<GameReport<ChessPosition, ChessMove>>();
-        Tournament<ChessPosition, ChessMove> t = Tournament(FakeEngine.Spec("good", "good", 0, Clock), FakeEngine.Spec("silent", "silent", 1, Clock, pingSeconds: 1), 1, true, games);
+        Tournament<ChessPosition, ChessMove> t = Tournament(FakeEngine.Spec("good", "good", 0, Clock), FakeEngine.Spec("silent", "silent", 1, Short, pingSeconds: 1), 1, true, games);
         TournamentOutcome outcome = t.Run();
         Assert.Null(outcome.Error);
         Assert.Equal(2, games.Count);
@@ -77,7 +79,7 @@ public sealed class UciParticipantTests
     public void Tournament_EngineGoesSilentWithoutRecover_StallStopsTheTournament()
     {
         var games = new List<GameReport<ChessPosition, ChessMove>>();
-        TournamentOutcome outcome = Tournament(FakeEngine.Spec("good", "good", 0, Clock), FakeEngine.Spec("silent", "silent", 1, Clock, pingSeconds: 1), 2, false, games).Run();
+        TournamentOutcome outcome = Tournament(FakeEngine.Spec("good", "good", 0, Clock), FakeEngine.Spec("silent", "silent", 1, Short, pingSeconds: 1), 2, false, games).Run();
         Assert.Single(games);
         Assert.Contains("stall", outcome.Error, StringComparison.Ordinal);
     }
