@@ -141,7 +141,7 @@ internal static class ArenaCommand
                 Sprt = a.Sprt,
                 Adjudication = a.Adjudication,
                 Recover = a.Recover,
-                UntimedBound = Timeout.InfiniteTimeSpan,
+                UntimedBound = TimeSpan.FromMinutes(1), // an engine on nodes= that has not answered in a minute has stalled
                 DatabasePath = a.Database,
                 PgnPath = a.PgnOut,
                 Signature = signature,
