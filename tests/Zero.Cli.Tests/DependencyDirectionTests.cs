@@ -13,7 +13,8 @@ public sealed class DependencyDirectionTests
         ["Zero.Games"] = ["Zero.Core"],
         ["Zero.Search"] = ["Zero.Core", "Zero.Games"],
         ["Zero.Network"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search"],
-        ["Zero.SelfPlay"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network"],
+        ["Zero.Arena"] = ["Zero.Core", "Zero.Games", "Zero.Search"], // below SelfPlay: training's evaluation uses its referee and statistics
+        ["Zero.SelfPlay"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network", "Zero.Arena"],
         ["Zero.Rl"] = ["Zero.Core", "Zero.Engine"],
         ["Zero.Uci"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network"],
     };

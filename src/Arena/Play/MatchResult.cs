@@ -1,4 +1,6 @@
-namespace Zero.SelfPlay.Matches;
+using Zero.Arena.Statistics;
+
+namespace Zero.Arena.Play;
 
 /// <summary>Wins, draws and losses of a match, counted for the player measured (player A of <see cref="Match"/>).</summary>
 public readonly record struct MatchResult(int Wins, int Draws, int Losses)

@@ -1,6 +1,6 @@
 using Zero.Games;
 
-namespace Zero.SelfPlay.Matches;
+namespace Zero.Arena.Play;
 
 /// <summary>
 /// A game played by <see cref="GameRunner"/>: the moves, the final position and the result for the first player

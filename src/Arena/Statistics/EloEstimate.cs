@@ -1,4 +1,4 @@
-namespace Zero.SelfPlay.Matches;
+namespace Zero.Arena.Statistics;
 
 /// <summary>
 /// Elo difference from a match score, with a 95% interval from the normal approximation of the score's standard

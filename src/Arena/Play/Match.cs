@@ -1,7 +1,7 @@
 using Zero.Games;
 using Zero.Search.Players;
 
-namespace Zero.SelfPlay.Matches;
+namespace Zero.Arena.Play;
 
 /// <summary>
 /// A match of several games between players A and B with colours alternating (A moves first in even games), so

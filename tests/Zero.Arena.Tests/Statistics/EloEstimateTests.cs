@@ -1,6 +1,6 @@
-using Zero.SelfPlay.Matches;
+using Zero.Arena.Statistics;
 
-namespace Zero.SelfPlay.Tests.Matches;
+namespace Zero.Arena.Tests.Statistics;
 
 public class EloEstimateTests
 {

@@ -2,9 +2,9 @@ using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Games.TicTacToe;
 using Zero.Search.Players;
-using Zero.SelfPlay.Matches;
+using Zero.Arena.Play;
 
-namespace Zero.SelfPlay.Tests.Matches;
+namespace Zero.Arena.Tests.Play;
 
 public class GameRunnerTests
 {

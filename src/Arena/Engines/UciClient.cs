@@ -2,11 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Zero.Games;
 
-namespace Zero.Uci.Match;
+namespace Zero.Arena.Engines;
 
 /// <summary>
 /// A UCI engine in a child process, driven as a GUI drives it: lines to its standard input, its standard output
-/// read by a background thread into a queue. <see cref="UciMatch"/> uses two of these (Zero and Stockfish); the
+/// read by a background thread into a queue. <see cref="UciParticipant"/> plays arena games through it; the
 /// transcript tests use it to drive `zero uci`. Standard error is drained so the child never blocks on it; its
 /// last lines are kept for error messages.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed class UciClient : IDisposable
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>True once the engine's standard output has closed (it died, or is dying: the exit may not be reaped yet).</summary>
+    public bool OutputEnded => _lines.IsAddingCompleted;
+
     /// <summary>Every line sent ("&gt; ...") and received ("&lt; ..."), in order.</summary>
     public IReadOnlyList<string> Transcript
     {
@@ -45,12 +48,13 @@ public sealed class UciClient : IDisposable
     /// <summary>The last lines the engine wrote to standard error.</summary>
     public string ErrorTail => string.Join('\n', _errorTail);
 
-    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>.</summary>
+    /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/> (default: ours).</summary>
     /// <exception cref="ZeroException">The program cannot be started.</exception>
-    public static UciClient Start(string name, string fileName, IEnumerable<string> arguments)
+    public static UciClient Start(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
