@@ -29,7 +29,7 @@ public sealed unsafe class InferenceNet : IInferenceNetwork
     private readonly FusedConv _stem;
     private readonly FusedConv[] _conv1;
     private readonly FusedConv[] _conv2;
-    private readonly SqueezeExcitation?[] _se;
+    private readonly FusedSqueezeExcitation?[] _se;
     private readonly FusedConv _policyConv;
     private readonly FusedConv _valueConv;
     private readonly PackedMatrix _policyFc;
@@ -47,7 +47,7 @@ public sealed unsafe class InferenceNet : IInferenceNetwork
         _stem = Conv(weights, "stem.conv.weight", "stem.bn", config.InputPlanes, c, 3, allowWinograd);
         _conv1 = new FusedConv[config.Blocks];
         _conv2 = new FusedConv[config.Blocks];
-        _se = new SqueezeExcitation?[config.Blocks];
+        _se = new FusedSqueezeExcitation?[config.Blocks];
         for (int i = 0; i < config.Blocks; i++)
         {
             _conv1[i] = Conv(weights, $"blocks.{i}.conv1.weight", $"blocks.{i}.bn1", c, c, 3, allowWinograd);
@@ -55,7 +55,7 @@ public sealed unsafe class InferenceNet : IInferenceNetwork
             if (config.SqueezeExcitationRatio > 0)
             {
                 int squeezed = c / config.SqueezeExcitationRatio;
-                _se[i] = new SqueezeExcitation(c, squeezed,
+                _se[i] = new FusedSqueezeExcitation(c, squeezed,
                     Get(weights, $"blocks.{i}.se.fc1.weight", squeezed * c), Get(weights, $"blocks.{i}.se.fc1.bias", squeezed),
                     Get(weights, $"blocks.{i}.se.fc2.weight", c * squeezed), Get(weights, $"blocks.{i}.se.fc2.bias", c));
             }

@@ -8,7 +8,7 @@ namespace Zero.Engine.Inference;
 /// the board of y)))), then out = relu(y·s + skip), written over y. Caller: <see cref="InferenceNet"/> (only when the
 /// config's SqueezeExcitationRatio is set). Small shapes, so plain TensorPrimitives loops.
 /// </summary>
-internal sealed unsafe class SqueezeExcitation(int channels, int squeezed, float[] fc1Weight, float[] fc1Bias, float[] fc2Weight, float[] fc2Bias)
+internal sealed unsafe class FusedSqueezeExcitation(int channels, int squeezed, float[] fc1Weight, float[] fc1Bias, float[] fc2Weight, float[] fc2Bias)
 {
     /// <summary>y[N·HW][C] ← relu(y·s + skip); scratch holds 3·C floats per image.</summary>
     public void Apply(float* y, float* skip, int batch, int hw, float* scratch, ComputePool pool)
