@@ -11,7 +11,7 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public static class ConfigFile
 {
-    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON or unknown keys.</summary>
+    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON, unknown keys or a value out of its range (<see cref="ConfigRanges"/>).</summary>
     public static T Apply<T>(T preset, string json, string source)
     {
         JsonObject overlay;
@@ -32,13 +32,20 @@ public static class ConfigFile
             }
             merged[key] = value?.DeepClone();
         }
+        T config;
         try
         {
-            return merged.Deserialize<T>(ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
+            config = merged.Deserialize<T>(ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
         }
         catch (JsonException e)
         {
             throw new ZeroException($"{source}: a value has the wrong type ({e.Message}).", e);
         }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ZeroException($"{source}: a value cannot be read ({e.Message}).", e);
+        }
+        ConfigRanges.Validate(config!, source);
+        return config;
     }
 }

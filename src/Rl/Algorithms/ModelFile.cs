@@ -55,18 +55,36 @@ public static class ModelFile
         {
             Directory.CreateDirectory(dir);
         }
-        string tmp = path + ".tmp";
-        using (var f = File.Create(tmp))
+        if (Directory.Exists(path))
         {
-            f.Write(body);
-            f.Write(hash);
+            throw new ZeroException($"Cannot write the model to '{path}': it is a folder; give a file name such as {Path.Combine(path, "model.zrl")}.");
         }
-        File.Move(tmp, path, overwrite: true);
+        string tmp = path + ".tmp";
+        try
+        {
+            using (var f = File.Create(tmp))
+            {
+                f.Write(body);
+                f.Write(hash);
+            }
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+            {
+                File.Delete(tmp);
+            }
+        }
     }
 
     /// <summary>Reads a model file. Throws <see cref="ZeroException"/> for a missing, foreign, truncated, corrupted or newer file.</summary>
     public static (ModelHeader Header, Dictionary<string, float[]> Tensors) Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ZeroException($"Model file '{path}' is a folder: pass the model.zrl path inside it that `zero rl train` printed on its last line.");
+        }
         if (!File.Exists(path))
         {
             throw new ZeroException($"Model file '{path}' does not exist: pass the model.zrl path that `zero rl train` printed on its last line.");

@@ -8,7 +8,7 @@ namespace Zero.Search.Mcts;
 /// | member             | default       | meaning                                                                 |
 /// |--------------------|---------------|-------------------------------------------------------------------------|
 /// | CBase, CInit       | 19652, 1.25   | C(s) = ln((1 + N + c_base) / c_base) + c_init                            |
-/// | Fpu, FpuValue      | Reduction 0.25| unvisited child: parent Q − 0.25·√(visited prior), or a fixed value      |
+/// | Fpu, FpuValue      | Absolute 0    | unvisited child: a fixed value (AlphaZero: 0, a draw), or parent Q − v·√(visited prior) |
 /// | PolicyTemperature  | 1             | softmax temperature over the legal moves' logits                        |
 /// | Noise              | false         | Dirichlet noise at the root (self-play turns it on)                     |
 /// | DirichletAlpha     | 0.3           | ≈ 10 / typical number of legal moves                                    |
@@ -27,10 +27,23 @@ namespace Zero.Search.Mcts;
 /// </remarks>
 public sealed record MctsOptions
 {
+    /// <summary>The most search threads <see cref="Validate"/> accepts; front-ends declare their flags with it.</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>The largest leaf batch per thread <see cref="Validate"/> accepts.</summary>
+    public const int MaxBatchSize = 65536;
+
     public double CBase { get; init; } = 19652;
     public double CInit { get; init; } = 1.25;
-    public FpuMode Fpu { get; init; } = FpuMode.Reduction;
-    public float FpuValue { get; init; } = 0.25f;
+    /// <summary>
+    /// First-play urgency. AlphaZero's fixed 0 for every front-end that plays a network or rollouts (analyze, self-play,
+    /// eval, match, play): Lc0's reduction (parent Q − 0.25·√visited prior) never visits a move the policy missed, and
+    /// missed a one-move vertical win against alpha-beta depth 4; with 0, `zero match connect4 net alphabeta:4` went from
+    /// +86 =3 −11 to +92 =2 −6; with the MCTS-solver on, the reduction still scored no better (+89 =3 −8 against 0's
+    /// +91 =3 −6). The UCI chess engine keeps the reduction (its FpuReduction option), and so does the rollout `mcts:N` player.
+    /// </summary>
+    public FpuMode Fpu { get; init; } = FpuMode.Absolute;
+    public float FpuValue { get; init; }
     public float PolicyTemperature { get; init; } = 1f;
     public bool Noise { get; init; }
     public double DirichletAlpha { get; init; } = 0.3;
@@ -74,8 +87,8 @@ public sealed record MctsOptions
         Require(DirichletAlpha > 0, $"DirichletAlpha must be positive (got {DirichletAlpha})");
         Require(NoiseFraction is >= 0 and <= 1, $"NoiseFraction must be in [0, 1] (got {NoiseFraction})");
         Require(Temperature >= 0, $"Temperature must not be negative (got {Temperature})");
-        Require(Threads is >= 1 and <= 256, $"Threads must be 1..256 (got {Threads})");
-        Require(BatchSize is >= 1 and <= 65536, $"BatchSize must be 1..65536 (got {BatchSize})");
+        Require(Threads is >= 1 and <= MaxThreads, $"Threads must be 1..{MaxThreads} (got {Threads})");
+        Require(BatchSize is >= 1 and <= MaxBatchSize, $"BatchSize must be 1..{MaxBatchSize} (got {BatchSize})");
         Require(MaxCollisions >= 0, $"MaxCollisions must not be negative (got {MaxCollisions})");
         Require(MaxNodes >= 2, $"MaxNodes must be at least 2 (got {MaxNodes})");
         Require(SmartPruningFactor >= 0, $"SmartPruningFactor must not be negative (got {SmartPruningFactor})");

@@ -21,6 +21,12 @@ public sealed record SelfPlayConfig
     /// <summary>PUCT c_base (AlphaZero 19652).</summary>
     public double CBase { get; init; } = 19652;
 
+    /// <summary>
+    /// First-play urgency: the value an unvisited move counts as in selection (AlphaZero's 0, a draw; see
+    /// <c>MctsOptions.Fpu</c>), the setting `zero eval`, `zero match` and `zero play` use for network players.
+    /// </summary>
+    public double FpuValue { get; init; }
+
     /// <summary>MCTS-solver in the search (MctsOptions.Solver): proven wins are played and proven losses avoided.</summary>
     public bool Solver { get; init; } = true;
 

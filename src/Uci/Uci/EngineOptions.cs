@@ -87,6 +87,7 @@ public static class EngineOptions
             BatchSize = (int)values.GetLong(MinibatchSize),
             CInit = values.GetDouble(CPuct),
             CBase = values.GetDouble(CPuctBase),
+            Fpu = FpuMode.Reduction,
             FpuValue = (float)values.GetDouble(FpuReduction),
             PolicyTemperature = (float)values.GetDouble(PolicyTemperature),
             SmartPruningFactor = values.GetDouble(SmartPruningFactor),
