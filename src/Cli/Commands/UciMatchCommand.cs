@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zero.Cli.Validation;
 using Zero.Games;
 using Zero.Games.Chess;
 using Zero.Uci.Match;
@@ -15,9 +16,9 @@ internal static class UciMatchCommand
 {
     public static Command Create()
     {
-        var games = new Option<int>("--games") { Description = "Games to play (colours alternate; 10 openings, each with both colours).", DefaultValueFactory = _ => 20 };
+        var games = Checked.Int("--games", "Games to play (colours alternate; 10 openings, each with both colours)", 20, 1, 100_000);
         var tc = new Option<string>("--tc") { Description = "Time control per side, seconds+increment (e.g. 10+0.1, 60, 3+2).", DefaultValueFactory = _ => "10+0.1" };
-        var skill = new Option<int>("--stockfish-skill") { Description = "Stockfish's Skill Level, 0 (weakest) to 20.", DefaultValueFactory = _ => 0 };
+        var skill = Checked.Int("--stockfish-skill", "Stockfish's Skill Level, 0 (weakest) to 20", 0, 0, 20);
         var stockfish = new Option<string>("--stockfish") { Description = "The Stockfish program (default: stockfish on PATH or /usr/games/stockfish)." };
         var engine = new Option<string>("--engine") { Description = "Zero's command line (default: this zero program with 'uci')." };
         var option = new Option<string[]>("--engine-option") { Description = "A UCI option for Zero as Name=Value (repeatable), e.g. Threads=1.", AllowMultipleArgumentsPerToken = false };
@@ -30,16 +31,12 @@ internal static class UciMatchCommand
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             int n = parse.GetValue(games);
-            if (n < 1)
+            if (parse.GetValue(pgn) is string pgnPath)
             {
-                throw new UsageException($"--games {n}: give 1 or more games");
+                CliPaths.RequireOutputFile(pgnPath, "--pgn"); // before the games, not after them
             }
             (TimeSpan baseTime, TimeSpan increment) = ParseTimeControl(parse.GetValue(tc)!);
             int level = parse.GetValue(skill);
-            if (level is < 0 or > 20)
-            {
-                throw new UsageException($"--stockfish-skill {level}: give 0 to 20");
-            }
             var engineOptions = new List<KeyValuePair<string, string>>();
             foreach (string pair in parse.GetValue(option) ?? [])
             {
@@ -74,7 +71,7 @@ internal static class UciMatchCommand
             }
             if (parse.GetValue(pgn) is { } path)
             {
-                File.WriteAllText(path, string.Concat(records.Select(r => PgnWriter.Write(r.Pgn))));
+                AtomicFile.WriteAllText(path, string.Concat(records.Select(r => PgnWriter.Write(r.Pgn))));
                 output.WriteLine($"Games written to {path}");
             }
             return abnormal == 0 && badPv == 0 ? ZeroCli.Success : ZeroCli.Failure;
@@ -87,10 +84,10 @@ internal static class UciMatchCommand
     {
         string[] parts = text.Split('+');
         if (parts.Length is < 1 or > 2
-            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) || b <= 0
-            || (parts.Length == 2 && (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double i) || i < 0)))
+            || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double b) || !(b > 0 && b <= 86_400)
+            || (parts.Length == 2 && (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double i) || !(i >= 0 && i <= 3600))))
         {
-            throw new UsageException($"--tc '{text}': write seconds+increment, e.g. 10+0.1 or 60");
+            throw new UsageException($"--tc '{text}': write seconds+increment, e.g. 10+0.1 or 60 (base more than 0 and at most 86400 s, increment 0 to 3600 s)");
         }
         double inc = parts.Length == 2 ? double.Parse(parts[1], CultureInfo.InvariantCulture) : 0;
         return (TimeSpan.FromSeconds(b), TimeSpan.FromSeconds(inc));
