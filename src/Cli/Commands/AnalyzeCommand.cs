@@ -55,6 +55,10 @@ internal static class AnalyzeCommand
                 Evaluator: ChooseEvaluator(parse.GetValue(evaluator), parse.GetValue(weights), GameCatalog.Normalize(name)),
                 Weights: parse.GetValue(weights),
                 Seed: parse.GetValue(seed));
+            if (settings.Weights is { } w && w != "random")
+            {
+                CliPaths.RequireInputFile(w, "--weights", "a weights file written by `zero train`, or 'random' for random weights");
+            }
             string path = parse.GetValue(input)!;
             TextWriter output = parse.InvocationConfiguration.Output;
             if (path == "-")

@@ -22,7 +22,7 @@ internal static class CliPaths
         }
         if (!File.Exists(path))
         {
-            throw new UsageException($"{option} '{path}': no such file{tail}");
+            throw new UsageException($"{option} '{path}' does not exist: give an existing file{tail}");
         }
         return path;
     }
