@@ -6,9 +6,15 @@ namespace Zero.Rl.Algorithms;
 public static class AgentFile
 {
     /// <summary>Loads the agent in <paramref name="path"/>. Throws <see cref="ZeroException"/> for unreadable files or unknown algorithms.</summary>
-    public static IAgent Load(string path)
+    public static IAgent Load(string path) => Build(path, ModelFile.Load(path));
+
+    /// <summary>Loads an agent from the bytes of a model file; <paramref name="source"/> names it in messages (the fuzz tests call this).</summary>
+    /// <exception cref="ZeroException">Unreadable bytes or an unknown algorithm.</exception>
+    public static IAgent Load(byte[] bytes, string source) => Build(source, ModelFile.Parse(bytes, source));
+
+    private static IAgent Build(string path, (ModelHeader Header, Dictionary<string, float[]> Tensors) file)
     {
-        (ModelHeader header, Dictionary<string, float[]> tensors) = ModelFile.Load(path);
+        (ModelHeader header, Dictionary<string, float[]> tensors) = file;
         return header.Algorithm switch
         {
             "ppo" => Ppo.Load(path, header, tensors),

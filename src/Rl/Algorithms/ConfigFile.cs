@@ -19,7 +19,7 @@ public static class ConfigFile
         {
             overlay = JsonNode.Parse(json) as JsonObject ?? throw new ZeroException($"{source}: the config must be a JSON object such as {{\"learning_rate\": 0.001}}.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source}: not valid JSON ({e.Message}).", e);
         }
@@ -37,7 +37,7 @@ public static class ConfigFile
         {
             config = merged.Deserialize<T>(ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source}: a value has the wrong type ({e.Message}).", e);
         }

@@ -89,7 +89,13 @@ public static class ModelFile
         {
             throw new ZeroException($"Model file '{path}' does not exist: pass the model.zrl path that `zero rl train` printed on its last line.");
         }
-        byte[] all = File.ReadAllBytes(path);
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a model file held in memory; <paramref name="path"/> names it in messages (the fuzz tests call this).</summary>
+    /// <exception cref="ZeroException">A foreign, truncated, corrupted or newer file, or one whose layout does not add up.</exception>
+    public static (ModelHeader Header, Dictionary<string, float[]> Tensors) Parse(byte[] all, string path)
+    {
         if (all.Length < Magic.Length + 4 || !all.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new ZeroException($"'{path}' is not a Zero RL model file (it does not start with ZRLMODEL): pass a file written by `zero rl train`.");
@@ -102,6 +108,10 @@ public static class ModelFile
         if (version == 1)
         {
             throw new ZeroException($"'{path}' is model format version 1, written before the RL networks moved onto Zero.Engine (its weights are stored [in, out]); this build reads version {Version}. Retrain it with `zero rl train`, or evaluate it with the Zero version that wrote it.");
+        }
+        if (version < 1 || version > Version + 1000)
+        {
+            throw new ZeroException($"'{path}' has a damaged header: its format version field reads {version}, which no Zero version wrote. The file is corrupted; copy it again or retrain.");
         }
         if (version != Version)
         {
@@ -134,7 +144,7 @@ public static class ModelFile
             }
             return (header, tensors);
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or OverflowException or OutOfMemoryException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or OverflowException or OutOfMemoryException or ArgumentException or NotSupportedException)
         {
             throw new ZeroException($"'{path}' has a valid checksum but an unreadable layout ({e.Message}): it was written by an incompatible build; retrain.", e);
         }

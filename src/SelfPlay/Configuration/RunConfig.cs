@@ -107,7 +107,7 @@ public sealed record RunConfig
             {
                 node = JsonNode.Parse(File.ReadAllText(file), documentOptions: DocumentOptions);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 throw new ZeroException($"config file '{file}' is not valid JSON: {e.Message}");
             }
@@ -144,7 +144,7 @@ public sealed record RunConfig
         {
             node = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source} is not valid JSON: {e.Message}");
         }
@@ -241,9 +241,9 @@ public sealed record RunConfig
         {
             return tree.Deserialize<RunConfig>(JsonOptions) ?? throw new ZeroException($"{source}: empty config");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
-            string path = e.Path is { Length: > 2 } p ? p[2..] : "?";
+            string path = e is JsonException { Path: { Length: > 2 } p } ? p[2..] : "?";
             throw new ZeroException($"bad config value at '{path}' ({source}): {e.Message.Split(". Path:")[0]}");
         }
     }
@@ -331,7 +331,7 @@ public sealed record RunConfig
         {
             return JsonNode.Parse(text);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return JsonValue.Create(text);
         }
