@@ -23,8 +23,9 @@ internal static class AnalyzeCommand
         var game = new Argument<string>("game") { Description = $"The game: {string.Join(", ", GameCatalog.Names)}" };
         var playouts = Checked.Int("--playouts",
             "Playouts per position; 0 = no search, the evaluator's own choice (the network's policy)", 800, 0, int.MaxValue);
-        var threads = Checked.Int("--threads", "Search threads", 1, 1, MctsOptions.MaxThreads);
-        var batch = Checked.Int("--batch", "Leaves gathered per evaluator call and thread", 8, 1, MctsOptions.MaxBatchSize);
+        var threads = Checked.Int("--threads", SearchParameters.Threads.Help, 1, 1, (int)SearchParameters.Threads.Max);
+        var batch = Checked.Int("--batch", SearchParameters.BatchSize.Help, 8, 1, (int)SearchParameters.BatchSize.Max);
+        var search = SearchParameters.AnalyzeFlags.Select(p => (Parameter: p, Flag: Checked.Search(p))).ToList();
         var evaluator = new Option<string?>("--evaluator")
         {
             Description = "uniform | rollout | net (default: net when the game has shipped weights or --weights is given, else rollout)",
@@ -41,6 +42,10 @@ internal static class AnalyzeCommand
         {
             game, playouts, threads, batch, evaluator, weights, seed, input,
         };
+        foreach (var (_, flag) in search)
+        {
+            command.Options.Add(flag);
+        }
         command.SetAction(parse =>
         {
             string name = parse.GetValue(game)!;
@@ -54,7 +59,8 @@ internal static class AnalyzeCommand
                 Batch: parse.GetValue(batch),
                 Evaluator: ChooseEvaluator(parse.GetValue(evaluator), parse.GetValue(weights), GameCatalog.Normalize(name)),
                 Weights: parse.GetValue(weights),
-                Seed: parse.GetValue(seed));
+                Seed: parse.GetValue(seed),
+                Search: search.ToDictionary(s => s.Parameter, s => parse.GetValue(s.Flag)));
             if (settings.Weights is { } w && w != "random")
             {
                 CliPaths.RequireInputFile(w, "--weights", "a weights file written by `zero train`, or 'random' for random weights");
@@ -89,7 +95,7 @@ internal static class AnalyzeCommand
     /// <summary>Plain UTF-8 output: quotes and non-ASCII notation stay readable (each object is one line of JSON either way).</summary>
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed);
+    private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed, Dictionary<SearchParameter, double> Search);
 
     /// <summary>The analysis loop for one game's types.</summary>
     private sealed class Analyzer(Settings settings, TextReader input, TextWriter output) : IGameVisitor<int>
@@ -100,7 +106,17 @@ internal static class AnalyzeCommand
         {
             using var pool = new ComputePool(Math.Max(1, Environment.ProcessorCount / settings.Threads));
             IEvaluator<TGame, TMove> evaluator = CreateEvaluator<TGame, TMove>(pool);
-            var options = new MctsOptions { Threads = settings.Threads, BatchSize = settings.Batch, ReuseTree = false, Seed = settings.Seed };
+            var options = new MctsOptions
+            {
+                Threads = settings.Threads,
+                BatchSize = settings.Batch,
+                ReuseTree = false,
+                Seed = settings.Seed,
+                CInit = settings.Search[SearchParameters.CInit],
+                CBase = settings.Search[SearchParameters.CBase],
+                FpuValue = (float)settings.Search[SearchParameters.FpuValue],
+                PolicyTemperature = (float)settings.Search[SearchParameters.PolicyTemperature],
+            };
             using var batch = evaluator.CreateBatch(1);
             var buffer = new MemoryStream();
             var moves = new TMove[TGame.MaxMoves];

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Zero.Search.Mcts;
 
 namespace Zero.Cli.Validation;
 
@@ -45,6 +46,27 @@ internal static class Checked
         {
             Description = $"{description} ({RangeText(min, max)})",
             CustomParser = r => (int)Parse(r, name, min, max),
+        };
+
+    /// <summary>
+    /// The flag of a search parameter (<see cref="SearchParameters"/>): its name, meaning, default and range come from
+    /// the one declaration; a value outside the range is a parse error naming it.
+    /// </summary>
+    public static Option<double> Search(SearchParameter parameter) =>
+        new(parameter.CliFlag)
+        {
+            Description = $"{parameter.Help} ({parameter.RangeText}; default {parameter.DefaultText})",
+            DefaultValueFactory = _ => parameter.Default,
+            CustomParser = r =>
+            {
+                string text = r.Tokens.Count > 0 ? r.Tokens[^1].Value : "";
+                if (double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && parameter.Allows(value))
+                {
+                    return value;
+                }
+                r.AddError($"{parameter.CliFlag} '{text}': give a {(parameter.IsInteger ? "whole " : "")}number {(parameter.MinExclusive ? "" : "from ")}{parameter.RangeText}");
+                return parameter.Default;
+            },
         };
 
     /// <summary>"1 to 256", the range as every message writes it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zero.Games;
+using Zero.Search.Mcts;
 
 namespace Zero.SelfPlay.Configuration;
 
@@ -194,11 +195,16 @@ public sealed record RunConfig
         Range(SelfPlay.ParallelGames, "selfPlay.parallelGames", 1, 4096);
         Range(SelfPlay.Playouts, "selfPlay.playouts", 1, 1_000_000);
         Range(SelfPlay.SearchBatch, "selfPlay.searchBatch", 1, 256);
-        Range(SelfPlay.CInit, "selfPlay.cInit", 0, 100, minExclusive: true);
-        Range(SelfPlay.CBase, "selfPlay.cBase", 1, 1e9);
-        Range(SelfPlay.FpuValue, "selfPlay.fpuValue", -1, 1);
-        Range(SelfPlay.DirichletAlpha, "selfPlay.dirichletAlpha", 0, 100, minExclusive: true);
-        Range(SelfPlay.NoiseFraction, "selfPlay.noiseFraction", 0, 1);
+        // The search's own numbers: ranges from their one declaration (SearchParameters).
+        void Search(SearchParameter p, double value)
+        {
+            if (p.Check(value, "selfPlay." + p.Key) is { } problem) errors.Add(problem);
+        }
+        Search(SearchParameters.CInit, SelfPlay.CInit);
+        Search(SearchParameters.CBase, SelfPlay.CBase);
+        Search(SearchParameters.FpuValue, SelfPlay.FpuValue);
+        Search(SearchParameters.DirichletAlpha, SelfPlay.DirichletAlpha);
+        Search(SearchParameters.NoiseFraction, SelfPlay.NoiseFraction);
         Range(SelfPlay.TemperatureMoves, "selfPlay.temperatureMoves", 0, 10_000);
         Range(SelfPlay.MaxPlies, "selfPlay.maxPlies", 1, 100_000);
         Require(SelfPlay.ResignThreshold is >= -1 and <= 0, $"selfPlay.resignThreshold must be from -1 to 0 (-1 = never resign; got {Text(SelfPlay.ResignThreshold)})");
