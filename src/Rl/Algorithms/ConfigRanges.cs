@@ -1,5 +1,4 @@
 using System.Globalization;
-using Zero.Games;
 using Zero.Rl.Training;
 
 namespace Zero.Rl.Algorithms;
