@@ -66,7 +66,7 @@ internal static class RlCommand
             string? outPath = parse.GetValue(output);
             if (outPath is not null)
             {
-                CliPaths.RequireOutputFile(outPath, "--out");
+                CliPaths.RequireOutputFile(outPath, "--out", createsFolder: true);
             }
             int s = parse.GetValue(seed);
             TextWriter o = parse.InvocationConfiguration.Output;

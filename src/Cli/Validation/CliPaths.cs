@@ -27,9 +27,12 @@ internal static class CliPaths
         return path;
     }
 
-    /// <summary>A file to write: not empty, not a folder, and its folder exists (checked before the work starts).</summary>
+    /// <summary>
+    /// A file to write: not empty, not a folder, and its folder exists (checked before the work starts) — unless
+    /// <paramref name="createsFolder"/>, when the command creates the folder itself.
+    /// </summary>
     /// <exception cref="UsageException">The file could not be written there.</exception>
-    public static string RequireOutputFile(string path, string option)
+    public static string RequireOutputFile(string path, string option, bool createsFolder = false)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -40,7 +43,11 @@ internal static class CliPaths
             throw new UsageException($"{option} '{path}' is a folder: give a file name inside it");
         }
         string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null && !Directory.Exists(folder))
+        if (folder is not null && File.Exists(folder))
+        {
+            throw new UsageException($"{option} '{path}': '{folder}' is a file, not a folder");
+        }
+        if (folder is not null && !createsFolder && !Directory.Exists(folder))
         {
             throw new UsageException($"{option} '{path}': the folder '{folder}' does not exist; create it first");
         }
