@@ -15,7 +15,7 @@ public interface IGameVisitor<out TResult>
 public static class GameCatalog
 {
     /// <summary>The game names accepted on the command line, in the order they are listed in help.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["tictactoe", "connect4", "chess"];
+    public static IReadOnlyList<string> Names { get; } = ["tictactoe", "connect4", "chess", "go", "go9", "go13", "go25"];
 
     /// <summary>Calls <paramref name="visitor"/> with the types of the game called <paramref name="name"/>.</summary>
     /// <exception cref="ZeroException">The name is not a known game.</exception>
@@ -24,6 +24,10 @@ public static class GameCatalog
         "tictactoe" => visitor.Visit<TicTacToe.TicTacToePosition, TicTacToe.TicTacToeMove>(),
         "connect4" => visitor.Visit<ConnectFour.ConnectFourPosition, ConnectFour.ConnectFourMove>(),
         "chess" => visitor.Visit<Chess.ChessPosition, Chess.ChessMove>(),
+        "go" => visitor.Visit<Go.GoPosition<Go.Go19>, Go.GoMove>(),
+        "go9" => visitor.Visit<Go.GoPosition<Go.Go9>, Go.GoMove>(),
+        "go13" => visitor.Visit<Go.GoPosition<Go.Go13>, Go.GoMove>(),
+        "go25" => visitor.Visit<Go.GoPosition<Go.Go25>, Go.GoMove>(),
         _ => throw new ZeroException($"unknown game '{name}': choose one of {string.Join(", ", Names)}"),
     };
 
@@ -35,6 +39,7 @@ public static class GameCatalog
     {
         "ttt" or "tic-tac-toe" => "tictactoe",
         "c4" or "connectfour" or "connect-four" => "connect4",
+        "go19" or "baduk" or "weiqi" => "go",
         var other => other,
     };
 }

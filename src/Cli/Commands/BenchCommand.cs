@@ -22,5 +22,6 @@ internal static class BenchCommand
         yield return BenchNnCommand.Create();
         yield return BenchSearchCommand.Create();
         yield return BenchRlCommand.Create();
+        yield return BenchGoCommand.Create();
     }
 }

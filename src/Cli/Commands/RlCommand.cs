@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Zero.Cli.Validation;
-using Zero.Games;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Training;
@@ -10,7 +9,7 @@ using Zero.Rl.Training;
 namespace Zero.Cli.Commands;
 
 /// <summary>
-/// `zero rl train &lt;dqn|ppo|sac&gt; &lt;env&gt;` and `zero rl eval &lt;model&gt;`: the SB3-style front door of the RL core.
+/// `zero rl train &lt;algorithm&gt; &lt;env&gt;` (any <see cref="AgentCatalog"/> entry) and `zero rl eval &lt;model&gt;`: the SB3-style front door of the RL core.
 /// Train writes a run folder (model.zrl, config.json, curve.csv, curve.svg) and names it on its last line; eval
 /// prints mean ± std of deterministic episodes (or JSON).
 /// </summary>
@@ -18,7 +17,7 @@ internal static class RlCommand
 {
     public static Command Create()
     {
-        var rl = new Command("rl", "Reinforcement learning on classic-control environments: train DQN, PPO or SAC, evaluate saved models.");
+        var rl = new Command("rl", $"Reinforcement learning on classic-control environments: train {AgentCatalog.Names}, evaluate saved models.");
         rl.Subcommands.Add(Train());
         rl.Subcommands.Add(Eval());
         rl.Subcommands.Add(Options());
@@ -27,7 +26,7 @@ internal static class RlCommand
 
     private static Command Train()
     {
-        var algo = new Argument<string>("algorithm") { Description = "dqn, ppo or sac." };
+        var algo = new Argument<string>("algorithm") { Description = AgentCatalog.Names + "." };
         var env = new Argument<string>("env") { Description = "Environment id: " + string.Join(", ", ClassicControlCatalog.All.Select(e => e.Id)) + "." };
         var steps = Checked.OptionalLong("--steps", "Environment steps to train (default: the preset's budget)", 1, 10_000_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, exploration and environments.", DefaultValueFactory = _ => 1 };
@@ -53,10 +52,6 @@ internal static class RlCommand
             {
                 throw new UsageException(e.Message);
             }
-            if (a is not ("ppo" or "dqn" or "sac"))
-            {
-                throw new UsageException($"Unknown algorithm '{a}': use dqn, ppo or sac.");
-            }
             string? configPath = parse.GetValue(config);
             string? overlay = null;
             if (configPath is not null)
@@ -79,23 +74,28 @@ internal static class RlCommand
                 bar.Update(p);
             }
 
-            (IAgent Agent, long Total, object Config) Build(Func<string, string?, string?, long?, int, Action<TrainingProgress>, (IAgent, long, object)> train)
+            AgentCatalog.Entry algorithm;
+            IAgentConfig usedConfig;
+            try
             {
-                try
-                {
-                    return train(envId, overlay, configPath, parse.GetValue(steps), s, Report);
-                }
-                catch (ZeroException e) when (overlay is not null && e.Message.StartsWith(configPath!, StringComparison.Ordinal))
-                {
-                    throw new UsageException(e.Message); // a bad key or value in --config: usage, exit 2
-                }
+                algorithm = AgentCatalog.Find(a);
+                usedConfig = algorithm.Preset(envId);
             }
-            (IAgent agent, long total, object usedConfig) = a switch
+            catch (ZeroException e)
             {
-                "ppo" => Build(TrainPpo),
-                "dqn" => Build(TrainDqn),
-                _ => Build(TrainSac),
-            };
+                throw new UsageException(e.Message);
+            }
+            try
+            {
+                usedConfig = overlay is null ? usedConfig : ConfigFile.Apply(usedConfig, overlay, configPath!);
+            }
+            catch (ZeroException e)
+            {
+                throw new UsageException(e.Message); // a bad key or value in --config: usage, exit 2
+            }
+            IAgent agent = algorithm.Create(envId, usedConfig, s);
+            long total = parse.GetValue(steps) ?? usedConfig.NTimesteps;
+            agent.Learn(total, Report);
             bar.Finish();
 
             // The named output and its side files only: --out DIR/x.zrl writes x.zrl, x.config.json, x.curve.csv and
@@ -124,36 +124,6 @@ internal static class RlCommand
             return ZeroCli.Success;
         });
         return cmd;
-    }
-
-    private static (IAgent, long, object) TrainPpo(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        PpoConfig c = Presets.Ppo(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Ppo(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
-    }
-
-    private static (IAgent, long, object) TrainDqn(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        DqnConfig c = Presets.Dqn(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Dqn(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
-    }
-
-    private static (IAgent, long, object) TrainSac(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        SacConfig c = Presets.Sac(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Sac(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
     }
 
     /// <summary>runs/&lt;algo&gt;-&lt;env&gt;-seed&lt;S&gt;, with -2, -3, … appended when taken.</summary>
@@ -196,7 +166,7 @@ internal static class RlCommand
 
     private static Command Options()
     {
-        var algo = new Argument<string?>("algorithm") { Description = "dqn, ppo or sac (none: every algorithm).", Arity = ArgumentArity.ZeroOrOne };
+        var algo = new Argument<string?>("algorithm") { Description = AgentCatalog.Names + " (none: every algorithm).", Arity = ArgumentArity.ZeroOrOne };
         var env = new Argument<string?>("env") { Description = "An environment id: print that preset as a complete config file for --config.", Arity = ArgumentArity.ZeroOrOne };
         var doc = new Option<bool>("--doc") { Description = "Print docs/rl-options.md (every key of every algorithm and each preset's changes) and exit." };
         var cmd = new Command("options", "List the --config keys of an algorithm with defaults and meanings, or print an environment's preset as a config file.") { algo, env, doc };

@@ -10,8 +10,9 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public static class ConfigFile
 {
-    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON, unknown keys or a value out of its range (<see cref="ConfigRanges"/>).</summary>
+    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. (of its runtime type, so an <see cref="IAgentConfig"/> works) Throws <see cref="ZeroException"/> on bad JSON, unknown keys or a value out of its range (<see cref="ConfigRanges"/>).</summary>
     public static T Apply<T>(T preset, string json, string source)
+        where T : notnull
     {
         JsonObject overlay;
         try
@@ -22,7 +23,7 @@ public static class ConfigFile
         {
             throw new ZeroException($"{source}: not valid JSON ({e.Message}).", e);
         }
-        var merged = (JsonObject)JsonSerializer.SerializeToNode(preset, ModelFile.Json)!;
+        var merged = (JsonObject)JsonSerializer.SerializeToNode(preset, preset.GetType(), ModelFile.Json)!;
         foreach ((string key, JsonNode? value) in overlay)
         {
             if (!merged.ContainsKey(key))
@@ -34,7 +35,7 @@ public static class ConfigFile
         T config;
         try
         {
-            config = merged.Deserialize<T>(ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
+            config = (T?)merged.Deserialize(preset.GetType(), ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
         }
         catch (Exception e) when (e is JsonException or ArgumentException)
         {

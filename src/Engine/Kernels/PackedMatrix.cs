@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 
-namespace Zero.Engine.Inference;
+namespace Zero.Engine.Kernels;
 
 /// <summary>
 /// A constant right-hand GEMM operand B[K×N] (folded weights) with its bias, packed once when the network is built
-/// so the inference GEMM never packs at run time. Callers: <see cref="InferenceGemm"/>, <see cref="WinogradConv3x3"/>,
-/// <see cref="InferenceNet"/>.
+/// so the inference GEMM never packs at run time. Callers: <see cref="PackedGemm"/>, <see cref="WinogradConv3x3"/>,
+/// the inference network (Inference/).
 /// <code>
 /// Data: [N/32 slivers][K][32 columns], zero-padded to a multiple of 32 columns, 64-byte aligned
 /// Bias: [N padded to 32], zero-padded

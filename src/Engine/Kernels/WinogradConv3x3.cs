@@ -1,17 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Zero.Engine.Kernels;
 
-namespace Zero.Engine.Inference;
+namespace Zero.Engine.Kernels;
 
 /// <summary>
 /// 3×3 convolution (stride 1, zero padding 1) by Winograd F(4×4, 3×3) on NHWC activations, with the bias, the
 /// residual add and the ReLU fused into the output transform. It is the inference network's convolution for every
-/// 3×3 layer whose channel counts are multiples of 16 (the residual tower); <see cref="InferenceNet"/> calls it.
+/// 3×3 layer whose channel counts are multiples of 16 (the residual tower; Inference/FusedConv calls it), and the
+/// training convolution's (<see cref="Conv2dKernels"/>).
 /// <para>
 /// Each 6×6 input tile d (stride 4) becomes V = Bᵀ d B; each filter g becomes U = G g Gᵀ (once, at build time); the
 /// 36 element positions ξ are 36 independent matrix products M[ξ] = V[ξ] · U[ξ] over the channels (rows: tiles,
-/// K: input channels, N: output channels, run by <see cref="InferenceGemm"/>); the 4×4 output tile is Aᵀ M A. That is
+/// K: input channels, N: output channels, run by <see cref="PackedGemm"/>); the 4×4 output tile is Aᵀ M A. That is
 /// 36 multiply-adds per 16 outputs per channel pair instead of 144: 4× fewer (2.6× on a 6×7 board, whose 2×2 tiles
 /// cover 8×8). Tiles are processed in blocks small enough that V and M stay in L2; blocks run in parallel.
 /// </para>
@@ -185,7 +185,7 @@ internal sealed unsafe class WinogradConv3x3
         pool.Run(Xi * slivers, task =>
         {
             int x = task / slivers, s = task % slivers;
-            InferenceGemm.Rows(0, tiles, (float*)vv + (long)x * tiles * InChannels, InChannels, _u[x], s,
+            PackedGemm.Rows(0, tiles, (float*)vv + (long)x * tiles * InChannels, InChannels, _u[x], s,
                 (float*)mm + (long)x * tiles * OutChannels, OutChannels, false);
         });
         pool.For(tiles, 1, (t0, t1) => OutputTransform(in job, t0, t1, 0, (float*)mm, tiles));
@@ -327,7 +327,7 @@ internal sealed unsafe class WinogradConv3x3
             float* mx = m + (long)x * count * OutChannels;
             for (int s = 0; s < _u[x].Slivers; s++)
             {
-                InferenceGemm.Rows(0, count, vx, InChannels, _u[x], s, mx, OutChannels, false);
+                PackedGemm.Rows(0, count, vx, InChannels, _u[x], s, mx, OutChannels, false);
             }
         }
         OutputTransform(in job, t0, t1, t0, m, count);

@@ -1,10 +1,9 @@
-using Zero.Engine.Inference;
 using Zero.Engine.Kernels;
 
 namespace Zero.Engine.Tests.Kernels;
 
-/// <summary>The inference GEMM's 8×32 Vector512 micro-kernel (strided A, packed B, fused bias + ReLU) against a scalar loop.</summary>
-public sealed class InferenceGemmTests
+/// <summary>PackedGemm on the shared 8×32 Vector512 micro-kernel (strided A, packed B, fused bias + ReLU) and its non-AVX-512 fallback against a scalar loop.</summary>
+public sealed class PackedGemmTests
 {
     [Theory]
     [InlineData(1, 1, 1, false)]
@@ -29,7 +28,7 @@ public sealed class InferenceGemmTests
             fixed (float* pa = a)
             fixed (float* pc = c)
             {
-                InferenceGemm.Multiply(m, pa, lda, packed, pc, ldc, relu, pool, fallback);
+                PackedGemm.Multiply(m, pa, lda, packed, pc, ldc, relu, pool, fallback);
             }
             for (int i = 0; i < m; i++)
             {
