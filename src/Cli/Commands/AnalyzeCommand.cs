@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
+using Zero.Cli.Validation;
 using Zero.Engine.Kernels;
 using Zero.Games;
 using Zero.Search.Evaluation;
@@ -20,13 +21,11 @@ internal static class AnalyzeCommand
     public static Command Create(CliContext context)
     {
         var game = new Argument<string>("game") { Description = $"The game: {string.Join(", ", GameCatalog.Names)}" };
-        var playouts = new Option<int>("--playouts")
-        {
-            Description = "Playouts per position; 0 = no search, the evaluator's own choice (the network's policy)",
-            DefaultValueFactory = _ => 800,
-        };
-        var threads = new Option<int>("--threads") { Description = "Search threads", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "Leaves gathered per evaluator call and thread", DefaultValueFactory = _ => 8 };
+        var playouts = Checked.Int("--playouts",
+            "Playouts per position; 0 = no search, the evaluator's own choice (the network's policy)", 800, 0, int.MaxValue);
+        var threads = Checked.Int("--threads", SearchParameters.Threads.Help, 1, 1, (int)SearchParameters.Threads.Max);
+        var batch = Checked.Int("--batch", SearchParameters.BatchSize.Help, 8, 1, (int)SearchParameters.BatchSize.Max);
+        var search = SearchParameters.AnalyzeFlags.Select(p => (Parameter: p, Flag: Checked.Search(p))).ToList();
         var evaluator = new Option<string?>("--evaluator")
         {
             Description = "uniform | rollout | net (default: net when the game has shipped weights or --weights is given, else rollout)",
@@ -43,6 +42,10 @@ internal static class AnalyzeCommand
         {
             game, playouts, threads, batch, evaluator, weights, seed, input,
         };
+        foreach (var (_, flag) in search)
+        {
+            command.Options.Add(flag);
+        }
         command.SetAction(parse =>
         {
             string name = parse.GetValue(game)!;
@@ -51,30 +54,29 @@ internal static class AnalyzeCommand
                 throw new UsageException($"unknown game '{name}': choose one of {string.Join(", ", GameCatalog.Names)}");
             }
             var settings = new Settings(
-                Playouts: RequireAtLeast(parse.GetValue(playouts), 0, "--playouts"),
-                Threads: RequireAtLeast(parse.GetValue(threads), 1, "--threads"),
-                Batch: RequireAtLeast(parse.GetValue(batch), 1, "--batch"),
+                Playouts: parse.GetValue(playouts),
+                Threads: parse.GetValue(threads),
+                Batch: parse.GetValue(batch),
                 Evaluator: ChooseEvaluator(parse.GetValue(evaluator), parse.GetValue(weights), GameCatalog.Normalize(name)),
                 Weights: parse.GetValue(weights),
-                Seed: parse.GetValue(seed));
+                Seed: parse.GetValue(seed),
+                Search: search.ToDictionary(s => s.Parameter, s => parse.GetValue(s.Flag)));
+            if (settings.Weights is { } w && w != "random")
+            {
+                CliPaths.RequireInputFile(w, "--weights", "a weights file written by `zero train`, or 'random' for random weights");
+            }
             string path = parse.GetValue(input)!;
             TextWriter output = parse.InvocationConfiguration.Output;
             if (path == "-")
             {
                 return GameCatalog.Dispatch(name, new Analyzer(settings, context.Input, output));
             }
-            if (!File.Exists(path))
-            {
-                throw new ZeroException($"cannot read '{path}': no such file (give an existing file, or '-' for standard input)");
-            }
+            CliPaths.RequireInputFile(path, "--input", "or '-' for standard input");
             using var reader = new StreamReader(path);
             return GameCatalog.Dispatch(name, new Analyzer(settings, reader, output));
         });
         return command;
     }
-
-    private static int RequireAtLeast(int value, int min, string option) =>
-        value >= min ? value : throw new UsageException($"{option} must be at least {min} (got {value})");
 
     private static string ChooseEvaluator(string? requested, string? weights, string game)
     {
@@ -93,7 +95,7 @@ internal static class AnalyzeCommand
     /// <summary>Plain UTF-8 output: quotes and non-ASCII notation stay readable (each object is one line of JSON either way).</summary>
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed);
+    private sealed record Settings(int Playouts, int Threads, int Batch, string Evaluator, string? Weights, int Seed, Dictionary<SearchParameter, double> Search);
 
     /// <summary>The analysis loop for one game's types.</summary>
     private sealed class Analyzer(Settings settings, TextReader input, TextWriter output) : IGameVisitor<int>
@@ -104,8 +106,17 @@ internal static class AnalyzeCommand
         {
             using var pool = new ComputePool(Math.Max(1, Environment.ProcessorCount / settings.Threads));
             IEvaluator<TGame, TMove> evaluator = CreateEvaluator<TGame, TMove>(pool);
-            var options = new MctsOptions { Threads = settings.Threads, BatchSize = settings.Batch, ReuseTree = false, Seed = settings.Seed };
-            var search = new PuctSearch<TGame, TMove>(evaluator, options);
+            var options = new MctsOptions
+            {
+                Threads = settings.Threads,
+                BatchSize = settings.Batch,
+                ReuseTree = false,
+                Seed = settings.Seed,
+                CInit = settings.Search[SearchParameters.CInit],
+                CBase = settings.Search[SearchParameters.CBase],
+                FpuValue = (float)settings.Search[SearchParameters.FpuValue],
+                PolicyTemperature = (float)settings.Search[SearchParameters.PolicyTemperature],
+            };
             using var batch = evaluator.CreateBatch(1);
             var buffer = new MemoryStream();
             var moves = new TMove[TGame.MaxMoves];
@@ -131,6 +142,9 @@ internal static class AnalyzeCommand
                     }
                     else
                     {
+                        // A fresh search (and a fresh rollout source) per line: the same line always gives the same answer.
+                        IEvaluator<TGame, TMove> lineEvaluator = settings.Evaluator == "rollout" ? CreateEvaluator<TGame, TMove>(pool) : evaluator;
+                        var search = new PuctSearch<TGame, TMove>(lineEvaluator, options);
                         search.SetPosition(position);
                         WriteSearch(json, position, search.Search(SearchLimits.FromPlayouts(settings.Playouts)), evaluator.HasPolicy);
                     }

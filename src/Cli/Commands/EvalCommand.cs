@@ -27,13 +27,13 @@ internal static class EvalCommand
     {
         var game = new Argument<string>("game") { Description = "The game: connect4 (solver-labelled positions) or tictactoe (every reachable position)" };
         var weights = new Option<string?>("--weights") { Description = "Weights file; default weights/<game>.weights of the repository" };
-        var playouts = new Option<int?>("--playouts") { Description = "MCTS playouts per move for the search measurement (default 800 for connect4, 200 for tictactoe)" };
+        var playouts = Zero.Cli.Validation.Checked.OptionalInt("--playouts", "MCTS playouts per move for the search measurement (default 800 for connect4, 200 for tictactoe)", 1, 1_000_000);
         var files = new Option<string[]>("--file")
         {
             Description = "Labelled position file(s); default both files of data/connect4 in the repository",
             AllowMultipleArgumentsPerToken = true,
         };
-        var threads = new Option<int>("--threads") { Description = "Positions searched at once (their leaves share network batches)", DefaultValueFactory = _ => 8 };
+        var threads = Zero.Cli.Validation.Checked.Int("--threads", "Positions searched at once (their leaves share network batches)", 8, 1, 256);
         var command = new Command("eval", "Measure a network's move errors on solver-labelled positions (raw network and with search).")
         {
             game, weights, playouts, files, threads,
@@ -46,11 +46,7 @@ internal static class EvalCommand
                 throw new UsageException($"zero eval measures connect4 and tictactoe, not '{parse.GetValue(game)}'");
             }
             int n = parse.GetValue(playouts) ?? (name == "connect4" ? 800 : 200);
-            if (n < 1)
-            {
-                throw new UsageException("--playouts must be at least 1");
-            }
-            int threadCount = Math.Clamp(parse.GetValue(threads), 1, 256);
+            int threadCount = parse.GetValue(threads);
             string weightsPath = parse.GetValue(weights) ?? ShippedNetworks.Find(name) ?? Path.Combine("weights", name + ".weights");
             if (!File.Exists(weightsPath))
             {

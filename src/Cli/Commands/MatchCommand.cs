@@ -6,6 +6,7 @@ using Zero.Arena.Openings;
 using Zero.Arena.Participants;
 using Zero.Arena.Tournaments;
 using Zero.Cli.Opponents;
+using Zero.Cli.Validation;
 using Zero.Games;
 using Zero.Search.Players;
 using Zero.SelfPlay.Matches;
@@ -27,9 +28,9 @@ internal static class MatchCommand
         var game = new Argument<string>("game") { Description = $"The game: {string.Join(", ", GameCatalog.Names)}" };
         var first = new Argument<string>("a") { Description = $"The opponent measured: {string.Join(", ", OpponentFactory.Choices)}" };
         var second = new Argument<string>("b") { Description = "The opponent it plays against (same forms)" };
-        var games = new Option<int>("--games") { Description = "Games to play (an even number: each opening with both colours)", DefaultValueFactory = _ => 100 };
-        var plies = new Option<int?>("--opening-plies") { Description = "Random plies before the players take over (default 2 for connect4, 1 for tictactoe, 0 otherwise)" };
-        var threads = new Option<int>("--threads") { Description = "Games played at once", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+        var games = Checked.Int("--games", "Games to play (an even number: each opening with both colours)", 100, 2, 1_000_000);
+        var plies = Checked.OptionalInt("--opening-plies", "Random plies before the players take over (default 2 for connect4, 1 for tictactoe, 0 otherwise)", 0, 1000);
+        var threads = Checked.Int("--threads", "Games played at once", Math.Clamp(Environment.ProcessorCount, 1, 64), 1, 64);
         var seed = new Option<int>("--seed") { Description = "Seed of the openings and of the players' random choices", DefaultValueFactory = _ => 1 };
         var command = new Command("match", "Play a match between two opponents from distinct openings, colours swapped; prints the score and Elo")
         {
@@ -43,17 +44,13 @@ internal static class MatchCommand
                 throw new UsageException($"unknown game '{parse.GetValue(game)}': choose one of {string.Join(", ", GameCatalog.Names)}");
             }
             int n = parse.GetValue(games);
-            if (n < 2 || n % 2 != 0)
+            if (n % 2 != 0)
             {
                 throw new UsageException($"--games {n}: give an even number of 2 or more (each opening is played with both colours)");
             }
             int openingPlies = parse.GetValue(plies) ?? name switch { "connect4" => 2, "tictactoe" => 1, _ => 0 };
-            if (openingPlies < 0)
-            {
-                throw new UsageException($"--opening-plies {openingPlies}: give 0 or more");
-            }
             var settings = new Settings(parse.GetValue(first)!, parse.GetValue(second)!, n, openingPlies,
-                Math.Clamp(parse.GetValue(threads), 1, 64), parse.GetValue(seed));
+                parse.GetValue(threads), parse.GetValue(seed));
             return GameCatalog.Dispatch(name, new MatchRunner(settings, parse.InvocationConfiguration.Output));
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Zero.Cli.Validation;
 using Zero.Games;
 using Zero.Games.Chess;
 
@@ -13,16 +14,18 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class PerftCommand
 {
+    /// <summary>The deepest count accepted: far beyond what finishes (perft 15 from the start is 2·10^21 nodes), and a recursion depth that never nears the stack's limit.</summary>
+    public const int MaxDepth = 20;
+
+    /// <summary>From this depth on a warning says the count may take hours.</summary>
+    private const int SlowDepth = 8;
+
     public static Command Create()
     {
-        var depth = new Argument<int>("depth") { Description = "How many plies deep to count (1 or more; the last ply is bulk-counted)." };
+        var depth = Checked.IntArgument("depth", "How many plies deep to count (the last ply is bulk-counted)", 1, MaxDepth);
         var fen = new Option<string>("--fen") { Description = "The position to count from, as FEN (default: the start position)." };
         var divide = new Option<bool>("--divide") { Description = "Print the count under each legal move first (\"e2e4: 9771\")." };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads to share the root moves among (default 1; the counts are the same).",
-            DefaultValueFactory = _ => 1,
-        };
+        var threads = Checked.Int("--threads", "Threads to share the root moves among (the counts are the same)", 1, 1, 256);
         var command = new Command("perft", "Count the leaf positions of the chess move tree to a depth (a move-generator check and speed test).")
         {
             depth, fen, divide, threads,
@@ -31,20 +34,17 @@ internal static class PerftCommand
         {
             int d = parse.GetValue(depth);
             int t = parse.GetValue(threads);
-            if (d < 1)
-            {
-                throw new UsageException($"depth {d}: give a depth of 1 or more, e.g. 'zero perft 5'");
-            }
-            if (t < 1)
-            {
-                throw new UsageException($"--threads {t}: give 1 or more threads");
-            }
             string text = parse.GetValue(fen) ?? Fen.StartPosition;
             if (!Fen.TryParse(text, out ChessBoard board, out string? error))
             {
                 throw new UsageException($"--fen: {error}");
             }
             TextWriter output = parse.InvocationConfiguration.Output;
+            if (d >= SlowDepth)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"perft {d}: the count grows about 30 times a ply (perft 7 from the start is 3.2 billion nodes); this may take hours, Ctrl+C stops it"));
+            }
             long start = TimeProvider.System.GetTimestamp();
             long total;
             if (parse.GetValue(divide))

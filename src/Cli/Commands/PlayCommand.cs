@@ -110,8 +110,7 @@ internal static class PlayCommand
                     {
                         string plies = position.Ply == 1 ? "1 ply" : $"{position.Ply} plies";
                         output.WriteLine($"Game stopped after {plies}. The moves so far: {Record(start, played)}");
-                        output.WriteLine($"To go on later: zero play {TGame.Name} --position {Quote(ResumeText<TGame, TMove>(start, played, position))} " +
-                            $"--side {(human == 0 ? "first" : "second")} --opponent {settings.Opponent}");
+                        output.WriteLine($"To go on later: {ResumeCommand<TGame, TMove>(start, played, position, human)}");
                         return ZeroCli.Success;
                     }
                     move = chosen.Value;
@@ -187,7 +186,33 @@ internal static class PlayCommand
                 : current.FormatPosition();
         }
 
-        private static string Quote(string text) => text.Contains(' ', StringComparison.Ordinal) ? $"\"{text}\"" : text;
+        /// <summary>A command line that continues the game: every value quoted where needed, empty parts left out.</summary>
+        private string ResumeCommand<TGame, TMove>(string start, List<string> played, TGame position, int human)
+            where TGame : struct, IGame<TGame, TMove>
+            where TMove : struct, IEquatable<TMove>
+        {
+            var parts = new List<string> { "zero", "play", TGame.Name };
+            string resume = ResumeText<TGame, TMove>(start, played, position);
+            if (resume.Length > 0)
+            {
+                parts.Add("--position");
+                parts.Add(Quote(resume));
+            }
+            parts.Add("--side");
+            parts.Add(human == 0 ? "first" : "second");
+            if (!string.IsNullOrWhiteSpace(settings.Opponent))
+            {
+                parts.Add("--opponent");
+                parts.Add(Quote(settings.Opponent));
+            }
+            return string.Join(' ', parts);
+        }
+
+        /// <summary>Quotes for a POSIX shell when the text holds anything but letters, digits and - _ . : / +.</summary>
+        private static string Quote(string text) =>
+            text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '/' or '+')
+                ? text
+                : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
         private void ReportResult(GameResult result, int sideToMove, int human, string[] labels, string opponentName)
         {

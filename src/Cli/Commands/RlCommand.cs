@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Zero.Cli.Validation;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Training;
@@ -27,11 +28,14 @@ internal static class RlCommand
     {
         var algo = new Argument<string>("algorithm") { Description = AgentCatalog.Names + "." };
         var env = new Argument<string>("env") { Description = "Environment id: " + string.Join(", ", ClassicControlCatalog.All.Select(e => e.Id)) + "." };
-        var steps = new Option<long?>("--steps") { Description = "Environment steps to train (default: the preset's budget)." };
+        var steps = Checked.OptionalLong("--steps", "Environment steps to train (default: the preset's budget)", 1, 10_000_000_000);
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, exploration and environments.", DefaultValueFactory = _ => 1 };
         var config = new Option<string?>("--config") { Description = "JSON file of hyper-parameters (SB3 names, e.g. {\"learning_rate\": \"lin_1e-3\"}) applied over the preset." };
-        var output = new Option<string?>("--out") { Description = "Path of the model file (default: model.zrl in a new run folder under runs/)." };
-        var episodes = new Option<int>("--eval-episodes") { Description = "Deterministic evaluation episodes after training (0: skip).", DefaultValueFactory = _ => 10 };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Path of the model file (default: model.zrl in a new run folder under runs/); config and curve go beside it as NAME.config.json, NAME.curve.csv, NAME.curve.svg.",
+        };
+        var episodes = Checked.Int("--eval-episodes", "Deterministic evaluation episodes after training (0: skip)", 10, 0, 100_000);
         var cmd = new Command("train", "Train an agent with the shipped preset for the environment; prints progress, writes model, config and learning curve.")
         {
             algo, env, steps, seed, config, output, episodes,
@@ -52,11 +56,12 @@ internal static class RlCommand
             string? overlay = null;
             if (configPath is not null)
             {
-                if (!File.Exists(configPath))
-                {
-                    throw new UsageException($"Config file '{configPath}' does not exist.");
-                }
-                overlay = File.ReadAllText(configPath);
+                overlay = File.ReadAllText(CliPaths.RequireInputFile(configPath, "--config", "a JSON object of SB3 keys; `zero rl options` lists them"));
+            }
+            string? outPath = parse.GetValue(output);
+            if (outPath is not null)
+            {
+                CliPaths.RequireOutputFile(outPath, "--out", createsFolder: true);
             }
             int s = parse.GetValue(seed);
             TextWriter o = parse.InvocationConfiguration.Output;
@@ -80,19 +85,30 @@ internal static class RlCommand
             {
                 throw new UsageException(e.Message);
             }
-            usedConfig = overlay is null ? usedConfig : ConfigFile.Apply(usedConfig, overlay, configPath!);
+            try
+            {
+                usedConfig = overlay is null ? usedConfig : ConfigFile.Apply(usedConfig, overlay, configPath!);
+            }
+            catch (ZeroException e)
+            {
+                throw new UsageException(e.Message); // a bad key or value in --config: usage, exit 2
+            }
             IAgent agent = algorithm.Create(envId, usedConfig, s);
             long total = parse.GetValue(steps) ?? usedConfig.NTimesteps;
             agent.Learn(total, Report);
             bar.Finish();
 
-            string modelPath = parse.GetValue(output) ?? Path.Combine(NewRunFolder(a, envId, s), "model.zrl");
+            // The named output and its side files only: --out DIR/x.zrl writes x.zrl, x.config.json, x.curve.csv and
+            // x.curve.svg, each through a temporary file and a rename, and nothing else in DIR.
+            string modelPath = outPath ?? Path.Combine(NewRunFolder(a, envId, s), "model.zrl");
             string folder = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
+            string stem = outPath is null ? "" : Path.GetFileNameWithoutExtension(modelPath) + ".";
             Directory.CreateDirectory(folder);
             agent.Save(modelPath);
-            File.WriteAllText(Path.Combine(folder, "config.json"), JsonSerializer.Serialize(usedConfig, usedConfig.GetType(), ModelFile.Json));
-            File.WriteAllText(Path.Combine(folder, "curve.csv"), curve.ToCsv());
-            File.WriteAllText(Path.Combine(folder, "curve.svg"), curve.ToSvg($"{a.ToUpperInvariant()} on {envId}, seed {s}", ClassicControlCatalog.Find(envId).RewardThreshold));
+            string csv = Path.Combine(folder, stem + "curve.csv"), svg = Path.Combine(folder, stem + "curve.svg");
+            AtomicFile.WriteAllText(Path.Combine(folder, stem + "config.json"), JsonSerializer.Serialize(usedConfig, usedConfig.GetType(), ModelFile.Json));
+            AtomicFile.WriteAllText(csv, curve.ToCsv());
+            AtomicFile.WriteAllText(svg, curve.ToSvg($"{a.ToUpperInvariant()} on {envId}, seed {s}", ClassicControlCatalog.Find(envId).RewardThreshold));
             if (agent.KeptEvaluation is { } kept)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kept the weights of step {kept.Step:N0} (best evaluation during training: {kept.Mean:F2})"));
@@ -103,7 +119,7 @@ internal static class RlCommand
                 EvaluationResult r = Evaluation.Run(agent, evalEpisodes);
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval: {r.Mean:F2} ± {r.Std:F2} over {evalEpisodes} deterministic episodes"));
             }
-            o.WriteLine($"trained {total:N0} steps; curve: {Path.Combine(folder, "curve.csv")}, {Path.Combine(folder, "curve.svg")}");
+            o.WriteLine($"trained {total:N0} steps; curve: {csv}, {svg}");
             o.WriteLine($"model: {modelPath}");
             return ZeroCli.Success;
         });
@@ -125,18 +141,14 @@ internal static class RlCommand
     private static Command Eval()
     {
         var model = new Argument<string>("model") { Description = "A model file written by `zero rl train`." };
-        var episodes = new Option<int>("--episodes") { Description = "Episodes to run.", DefaultValueFactory = _ => 10 };
+        var episodes = Checked.Int("--episodes", "Episodes to run", 10, 1, 100_000);
         var seed = new Option<int>("--seed") { Description = "Seed of the first episode's reset (episode i uses seed + i).", DefaultValueFactory = _ => 1_000_000 };
         var json = new Option<bool>("--json") { Description = "Print {\"env\", \"episodes\", \"mean_return\", \"std_return\"} as JSON." };
         var cmd = new Command("eval", "Run the deterministic policy of a saved model and print mean ± std return.") { model, episodes, seed, json };
         cmd.SetAction(parse =>
         {
             int n = parse.GetValue(episodes);
-            if (n < 1)
-            {
-                throw new UsageException("--episodes must be at least 1.");
-            }
-            IAgent agent = AgentFile.Load(parse.GetValue(model)!);
+            IAgent agent = AgentFile.Load(CliPaths.RequireInputFile(parse.GetValue(model)!, "model", "a .zrl file written by `zero rl train`"));
             EvaluationResult r = Evaluation.Run(agent, n, parse.GetValue(seed));
             TextWriter o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zero.Cli.Validation;
 using Zero.Games;
 using Zero.SelfPlay.Configuration;
 using Zero.SelfPlay.Console;
@@ -25,7 +26,7 @@ internal static class TrainCommand
         var run = new Option<string?>("--run") { Description = "Run folder (created if missing, resumed if it exists); default runs/<game>" };
         var config = new Option<string?>("--config") { Description = "Config file (JSON with comments, see configs/<game>.jsonc); default: the run folder's run.json, else built-in defaults" };
         var time = new Option<string?>("--time") { Description = "Wall-time budget of this session: 90s, 10m, 2h, 1h30m (overrides limits.time)" };
-        var generations = new Option<int?>("--generations") { Description = "Stop at this generation in total (overrides limits.generations)" };
+        var generations = Checked.OptionalInt("--generations", "Stop at this generation in total (overrides limits.generations; 0 = no limit)", 0, 1_000_000);
         var size = new Option<int?>("--size") { Description = "Go only: the board size, 9, 13, 19 or 25 (picks the game go9, go13, go or go25)" };
         var command = new Command("train", "Learn a game by self-play from random weights; resumes a run folder where it stopped.")
         {
@@ -42,7 +43,7 @@ internal static class TrainCommand
             {
                 name = GoGameForSize(name, boardSize);
             }
-            string folder = parse.GetValue(run) ?? Path.Combine("runs", name);
+            string folder = CliPaths.RequireFolder(parse.GetValue(run) ?? Path.Combine("runs", name), "--run");
             string? configFile = parse.GetValue(config);
             string saved = Path.Combine(folder, "run.json");
             if (configFile is null && File.Exists(saved))
@@ -54,7 +55,7 @@ internal static class TrainCommand
             {
                 if (!DurationText.TryParse(t, out _))
                 {
-                    throw new UsageException($"--time '{t}' is not a duration: write 90s, 10m, 2h or 1h30m");
+                    throw new UsageException($"--time '{t}' is not a duration: {DurationText.Allowed}");
                 }
                 extra.Add($"limits.time={t}");
             }
@@ -62,7 +63,20 @@ internal static class TrainCommand
             {
                 extra.Add($"limits.generations={g}");
             }
-            RunConfig runConfig = RunConfig.Load(name, configFile, extra);
+            if (configFile is not null && configFile != saved)
+            {
+                CliPaths.RequireInputFile(configFile, "--config", "examples in configs/");
+            }
+            RunConfig runConfig;
+            try
+            {
+                runConfig = RunConfig.Load(name, configFile, extra);
+            }
+            catch (ZeroException e)
+            {
+                // A bad key or value is bad usage (exit 2), caught before the run folder is touched.
+                throw new UsageException(e.Message);
+            }
             TextWriter output = parse.InvocationConfiguration.Output;
             bool live = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
             using var stop = new CancellationTokenSource();

@@ -5,6 +5,7 @@ using Zero.Arena.Openings;
 using Zero.Arena.Participants;
 using Zero.Arena.Play;
 using Zero.Arena.Tournaments;
+using Zero.Cli.Validation;
 using Zero.Games;
 using Zero.Games.Chess;
 
@@ -28,9 +29,9 @@ internal static class UciMatchCommand
 
     public static Command Create()
     {
-        var games = new Option<int>("--games") { Description = "Games to play (colours alternate; 10 openings, each with both colours).", DefaultValueFactory = _ => 20 };
+        var games = Checked.Int("--games", "Games to play (colours alternate; 10 openings, each with both colours)", 20, 1, 100_000);
         var tc = new Option<string>("--tc") { Description = "Time control per side, seconds+increment (e.g. 10+0.1, 60, 3+2).", DefaultValueFactory = _ => "10+0.1" };
-        var skill = new Option<int>("--stockfish-skill") { Description = "Stockfish's Skill Level, 0 (weakest) to 20.", DefaultValueFactory = _ => 0 };
+        var skill = Checked.Int("--stockfish-skill", "Stockfish's Skill Level, 0 (weakest) to 20", 0, 0, 20);
         var stockfish = new Option<string>("--stockfish") { Description = "The Stockfish program (default: stockfish on PATH or /usr/games/stockfish)." };
         var engine = new Option<string>("--engine") { Description = "Zero's command line (default: this zero program with 'uci')." };
         var option = new Option<string[]>("--engine-option") { Description = "A UCI option for Zero as Name=Value (repeatable), e.g. Threads=1.", AllowMultipleArgumentsPerToken = false };
@@ -43,9 +44,9 @@ internal static class UciMatchCommand
         {
             TextWriter output = parse.InvocationConfiguration.Output;
             int n = parse.GetValue(games);
-            if (n < 1)
+            if (parse.GetValue(pgn) is string pgnPath)
             {
-                throw new UsageException($"--games {n}: give 1 or more games");
+                CliPaths.RequireOutputFile(pgnPath, "--pgn"); // before the games, not after them
             }
             string tcText = parse.GetValue(tc)!;
             if (!SearchLimit.TryParseTimeControl(tcText, out SearchLimit clock, out _) || clock.MovesPerPeriod > 0)
@@ -53,10 +54,6 @@ internal static class UciMatchCommand
                 throw new UsageException($"--tc '{tcText}': write seconds+increment, e.g. 10+0.1 or 60");
             }
             int level = parse.GetValue(skill);
-            if (level is < 0 or > 20)
-            {
-                throw new UsageException($"--stockfish-skill {level}: give 0 to 20");
-            }
             var engineOptions = new List<KeyValuePair<string, string>>();
             foreach (string pair in parse.GetValue(option) ?? [])
             {
@@ -142,7 +139,7 @@ internal static class UciMatchCommand
         }
         if (pgnPath is not null)
         {
-            File.WriteAllText(pgnPath, string.Concat(records.Select(r =>
+            AtomicFile.WriteAllText(pgnPath, string.Concat(records.Select(r =>
                 PgnWriter.Write(PgnRecord.From(r.Report, r.ZeroWhite ? "Zero" : "Stockfish", r.ZeroWhite ? "Stockfish" : "Zero", "zero uci-match", r.Number, zeroSpec.Limit.ToString())!))));
             log($"Games written to {pgnPath}");
         }

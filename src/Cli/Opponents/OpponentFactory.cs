@@ -81,13 +81,16 @@ public static class OpponentFactory
         throw new UsageException($"opponent 'perfect' exists only for tictactoe; for {TGame.Name} choose {string.Join(", ", Choices.Where(c => !c.StartsWith("perfect", StringComparison.Ordinal)))}");
     }
 
+    /// <summary>The most playouts per move an mcts: or net: opponent accepts.</summary>
+    public const int MaxPlayouts = 10_000_000;
+
     private static IPlayer<TGame, TMove> Mcts<TGame, TMove>(string spec, string? argument, OpponentOptions options)
         where TGame : struct, IGame<TGame, TMove>
         where TMove : struct, IEquatable<TMove>
     {
-        if (argument is null || !int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out int playouts) || playouts < 1)
+        if (argument is null || !int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out int playouts) || playouts is < 1 or > MaxPlayouts)
         {
-            throw new UsageException($"bad opponent '{spec}': write mcts:PLAYOUTS, e.g. mcts:2000");
+            throw new UsageException($"bad opponent '{spec}': write mcts:PLAYOUTS with PLAYOUTS from 1 to {MaxPlayouts}, e.g. mcts:2000");
         }
         return MctsPlayer<TGame, TMove>.Rollout(playouts, options.Seed);
     }
@@ -109,9 +112,9 @@ public static class OpponentFactory
             string tail = argument[(last + 1)..];
             if (tail.Length > 0 && tail.All(char.IsAsciiDigit))
             {
-                if (!int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out playouts) || playouts < 1)
+                if (!int.TryParse(tail, NumberStyles.None, CultureInfo.InvariantCulture, out playouts) || playouts is < 1 or > MaxPlayouts)
                 {
-                    throw new UsageException($"bad opponent '{spec}': the playout count must be 1 or more; {usage}");
+                    throw new UsageException($"bad opponent '{spec}': the playout count must be from 1 to {MaxPlayouts}; {usage}");
                 }
                 file = last < 0 ? null : argument[..last];
             }
@@ -136,14 +139,14 @@ public static class OpponentFactory
         {
             throw new UsageException($"opponent 'alphabeta' exists only for connect4; for {TGame.Name} choose random or perfect");
         }
-        const string usage = "write alphabeta:DEPTH (plies, 1-42, e.g. alphabeta:8) or alphabeta:TIMEms (e.g. alphabeta:500ms)";
+        const string usage = "write alphabeta:DEPTH (plies, 1-42, e.g. alphabeta:8) or alphabeta:TIMEms (1 to 3600000, e.g. alphabeta:500ms)";
         if (argument is null)
         {
             throw new UsageException($"opponent '{spec}' needs a depth or a time: {usage}");
         }
         AlphaBetaPlayer player;
         if (argument.EndsWith("ms", StringComparison.Ordinal)
-            && int.TryParse(argument[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out int milliseconds) && milliseconds > 0)
+            && int.TryParse(argument[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out int milliseconds) && milliseconds is > 0 and <= 3_600_000)
         {
             player = AlphaBetaPlayer.WithTime(TimeSpan.FromMilliseconds(milliseconds));
         }

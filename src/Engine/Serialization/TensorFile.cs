@@ -108,6 +108,10 @@ public static class TensorFile
     /// <exception cref="WeightsFileException">The file is missing, not a Zero file, another version, truncated or corrupted.</exception>
     public static TensorFileContents Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new WeightsFileException($"'{path}' is a folder, not a weights file: pass the .weights file inside it.");
+        }
         byte[] bytes;
         try
         {
@@ -137,6 +141,10 @@ public static class TensorFile
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(bytes[Magic.Length..]);
+        if (version < 1 || version > FormatVersion + 1000)
+        {
+            throw new WeightsFileException($"'{source}' has a damaged header: its format version field reads {version}, which no Zero version wrote. The file is corrupted; use another copy.");
+        }
         if (version != FormatVersion)
         {
             throw new WeightsFileException(version > FormatVersion

@@ -110,6 +110,11 @@ public static class WeightsFile
         {
             PolicyValueNetConfig config = node.Deserialize<PolicyValueNetConfig>(Json)
                 ?? throw new WeightsFileException($"'{path}' has an empty network config.");
+            if (!Plausible(config))
+            {
+                throw new WeightsFileException(
+                    $"'{path}' has a damaged network config ({Describe(config)}): a size is zero, negative or beyond any network Zero builds. Copy the file again from its source.");
+            }
             return (config, contents);
         }
         catch (JsonException ex)
@@ -117,6 +122,16 @@ public static class WeightsFile
             throw new WeightsFileException($"'{path}' has an unreadable network config ({ex.Message}).", ex);
         }
     }
+
+    /// <summary>
+    /// Whether a config read from a file describes a network that can be built: every size positive (blocks may be 0)
+    /// and within generous bounds, so a damaged header is refused before it allocates gigabytes.
+    /// </summary>
+    private static bool Plausible(PolicyValueNetConfig c) =>
+        c.InputPlanes is >= 1 and <= 4096 && c.Height is >= 1 and <= 1024 && c.Width is >= 1 and <= 1024 && c.Blocks is >= 0 and <= 1024
+        && c.Channels is >= 1 and <= 4096 && c.PolicySize is >= 1 and <= 1 << 20 && c.PolicyChannels is >= 1 and <= 4096
+        && c.ValueChannels is >= 1 and <= 4096 && c.ValueHidden is >= 1 and <= 1 << 16 && c.SqueezeExcitationRatio is >= 0 and <= 4096
+        && Enum.IsDefined(c.ValueHead) && c.ParameterCount is > 0 and <= 500_000_000;
 
     private static JsonObject Config(TensorFileContents contents, string kind, string path)
     {

@@ -31,7 +31,10 @@ public partial struct ChessBoard
             hash ^= Zobrist.EnPassant(_enPassant);
             _enPassant = Squares.None;
         }
-        _halfmove++;
+        if (_halfmove != MaxCounter)
+        {
+            _halfmove++;
+        }
         MoveKind kind = move.Kind;
         if (kind == MoveKind.Castling)
         {
@@ -93,7 +96,7 @@ public partial struct ChessBoard
                 _castling = rights;
             }
         }
-        if (us == 1)
+        if (us == 1 && _fullmove != MaxCounter)
         {
             _fullmove++;
         }

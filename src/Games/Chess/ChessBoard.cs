@@ -91,6 +91,12 @@ public partial struct ChessBoard : IEquatable<ChessBoard>
     /// <summary>The en-passant target square, or <see cref="Squares.None"/> when no en-passant capture is possible.</summary>
     public readonly int EnPassant => _enPassant;
 
+    /// <summary>
+    /// The largest halfmove clock and move number a board holds (16 bits each): play stops counting there instead of
+    /// wrapping, so a game of any length keeps a valid FEN (a GUI may send 20,000 plies of shuffling).
+    /// </summary>
+    public const int MaxCounter = ushort.MaxValue;
+
     /// <summary>Plies since the last capture or pawn move (the fifty-move rule counts to 100).</summary>
     public readonly int HalfmoveClock => _halfmove;
 

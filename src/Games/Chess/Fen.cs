@@ -175,14 +175,14 @@ public static class Fen
 
         // 5-6. clocks
         int halfmove = 0, fullmove = 1;
-        if (fields.Length > 4 && (!int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out halfmove) || halfmove > 9999))
+        if (fields.Length > 4 && (!int.TryParse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture, out halfmove) || halfmove > ChessBoard.MaxCounter))
         {
-            error = $"field 5 (halfmove clock) '{fields[4]}': write the plies since the last capture or pawn move, 0 or more";
+            error = $"field 5 (halfmove clock) '{fields[4]}': write the plies since the last capture or pawn move, 0 to {ChessBoard.MaxCounter}";
             return false;
         }
-        if (fields.Length > 5 && (!int.TryParse(fields[5], NumberStyles.None, CultureInfo.InvariantCulture, out fullmove) || fullmove is < 1 or > 9999))
+        if (fields.Length > 5 && (!int.TryParse(fields[5], NumberStyles.None, CultureInfo.InvariantCulture, out fullmove) || fullmove is < 1 or > ChessBoard.MaxCounter))
         {
-            error = $"field 6 (move number) '{fields[5]}': write the move number, 1 or more";
+            error = $"field 6 (move number) '{fields[5]}': write the move number, 1 to {ChessBoard.MaxCounter}";
             return false;
         }
 

@@ -10,7 +10,7 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public static class ConfigFile
 {
-    /// <summary>Returns the preset (of its runtime type, so an <see cref="IAgentConfig"/> works) with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON or unknown keys.</summary>
+    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. (of its runtime type, so an <see cref="IAgentConfig"/> works) Throws <see cref="ZeroException"/> on bad JSON, unknown keys or a value out of its range (<see cref="ConfigRanges"/>).</summary>
     public static T Apply<T>(T preset, string json, string source)
         where T : notnull
     {
@@ -19,7 +19,7 @@ public static class ConfigFile
         {
             overlay = JsonNode.Parse(json) as JsonObject ?? throw new ZeroException($"{source}: the config must be a JSON object such as {{\"learning_rate\": 0.001}}.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source}: not valid JSON ({e.Message}).", e);
         }
@@ -32,13 +32,20 @@ public static class ConfigFile
             }
             merged[key] = value?.DeepClone();
         }
+        T config;
         try
         {
-            return (T?)merged.Deserialize(preset.GetType(), ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
+            config = (T?)merged.Deserialize(preset.GetType(), ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source}: a value has the wrong type ({e.Message}).", e);
         }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ZeroException($"{source}: a value cannot be read ({e.Message}).", e);
+        }
+        ConfigRanges.Validate(config!, source);
+        return config;
     }
 }

@@ -54,23 +54,47 @@ public static class ModelFile
         {
             Directory.CreateDirectory(dir);
         }
-        string tmp = path + ".tmp";
-        using (var f = File.Create(tmp))
+        if (Directory.Exists(path))
         {
-            f.Write(body);
-            f.Write(hash);
+            throw new ZeroException($"Cannot write the model to '{path}': it is a folder; give a file name such as {Path.Combine(path, "model.zrl")}.");
         }
-        File.Move(tmp, path, overwrite: true);
+        string tmp = path + ".tmp";
+        try
+        {
+            using (var f = File.Create(tmp))
+            {
+                f.Write(body);
+                f.Write(hash);
+            }
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+            {
+                File.Delete(tmp);
+            }
+        }
     }
 
     /// <summary>Reads a model file. Throws <see cref="ZeroException"/> for a missing, foreign, truncated, corrupted or newer file.</summary>
     public static (ModelHeader Header, Dictionary<string, float[]> Tensors) Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ZeroException($"Model file '{path}' is a folder: pass the model.zrl path inside it that `zero rl train` printed on its last line.");
+        }
         if (!File.Exists(path))
         {
             throw new ZeroException($"Model file '{path}' does not exist: pass the model.zrl path that `zero rl train` printed on its last line.");
         }
-        byte[] all = File.ReadAllBytes(path);
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Reads a model file held in memory; <paramref name="path"/> names it in messages (the fuzz tests call this).</summary>
+    /// <exception cref="ZeroException">A foreign, truncated, corrupted or newer file, or one whose layout does not add up.</exception>
+    public static (ModelHeader Header, Dictionary<string, float[]> Tensors) Parse(byte[] all, string path)
+    {
         if (all.Length < Magic.Length + 4 || !all.AsSpan(0, Magic.Length).SequenceEqual(Magic))
         {
             throw new ZeroException($"'{path}' is not a Zero RL model file (it does not start with ZRLMODEL): pass a file written by `zero rl train`.");
@@ -83,6 +107,10 @@ public static class ModelFile
         if (version == 1)
         {
             throw new ZeroException($"'{path}' is model format version 1, written before the RL networks moved onto Zero.Engine (its weights are stored [in, out]); this build reads version {Version}. Retrain it with `zero rl train`, or evaluate it with the Zero version that wrote it.");
+        }
+        if (version < 1 || version > Version + 1000)
+        {
+            throw new ZeroException($"'{path}' has a damaged header: its format version field reads {version}, which no Zero version wrote. The file is corrupted; copy it again or retrain.");
         }
         if (version != Version)
         {
@@ -115,7 +143,7 @@ public static class ModelFile
             }
             return (header, tensors);
         }
-        catch (Exception e) when (e is EndOfStreamException or JsonException or OverflowException or OutOfMemoryException)
+        catch (Exception e) when (e is EndOfStreamException or JsonException or OverflowException or OutOfMemoryException or ArgumentException or NotSupportedException)
         {
             throw new ZeroException($"'{path}' has a valid checksum but an unreadable layout ({e.Message}): it was written by an incompatible build; retrain.", e);
         }

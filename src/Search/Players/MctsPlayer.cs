@@ -34,7 +34,7 @@ public sealed class MctsPlayer<TGame, TMove> : IPlayer<TGame, TMove>
 
     /// <summary>A pure-MCTS player with <paramref name="playouts"/> random-rollout playouts per move (the `mcts:N` opponent).</summary>
     public static MctsPlayer<TGame, TMove> Rollout(int playouts, int seed, int threads = 1) =>
-        new(new RolloutEvaluator<TGame, TMove>(seed), new MctsOptions { Seed = seed, Threads = threads, BatchSize = 1 },
+        new(new RolloutEvaluator<TGame, TMove>(seed), new MctsOptions { Seed = seed, Threads = threads, BatchSize = 1, Fpu = FpuMode.Reduction, FpuValue = 0.25f },
             SearchLimits.FromPlayouts(playouts), $"mcts:{playouts}");
 
     public string Name { get; }

@@ -12,12 +12,22 @@ public static partial class DurationText
     [GeneratedRegex(@"^\s*(?:(\d+(?:\.\d+)?)\s*h)?\s*(?:(\d+(?:\.\d+)?)\s*m)?\s*(?:(\d+(?:\.\d+)?)\s*s)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 
-    /// <summary>Parses <paramref name="text"/>; false when it is not a duration.</summary>
+    /// <summary>The longest duration accepted: 30 days (a timer cannot run past about 49 days).</summary>
+    public static TimeSpan Max { get; } = TimeSpan.FromDays(30);
+
+    /// <summary>What every "not a duration" message says is allowed.</summary>
+    public const string Allowed = "write 90s, 10m, 2h or 1h30m, at most 30 days (720h)";
+
+    /// <summary>Parses <paramref name="text"/>; false when it is not a duration or longer than <see cref="Max"/>.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = default;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double plain) && plain >= 0)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double plain))
         {
+            if (!(plain >= 0 && plain <= Max.TotalSeconds))
+            {
+                return false;
+            }
             duration = TimeSpan.FromSeconds(plain);
             return true;
         }
@@ -27,7 +37,12 @@ public static partial class DurationText
             return false;
         }
         double Part(int g) => m.Groups[g].Success ? double.Parse(m.Groups[g].Value, CultureInfo.InvariantCulture) : 0;
-        duration = TimeSpan.FromHours(Part(1)) + TimeSpan.FromMinutes(Part(2)) + TimeSpan.FromSeconds(Part(3));
+        double seconds = Part(1) * 3600 + Part(2) * 60 + Part(3);
+        if (!(seconds <= Max.TotalSeconds))
+        {
+            return false;
+        }
+        duration = TimeSpan.FromSeconds(seconds);
         return true;
     }
 
@@ -35,7 +50,7 @@ public static partial class DurationText
     /// <exception cref="ZeroException">Not a duration.</exception>
     public static TimeSpan Parse(string text) => TryParse(text, out TimeSpan d)
         ? d
-        : throw new ZeroException($"'{text}' is not a duration: write 90s, 10m, 2h or 1h30m");
+        : throw new ZeroException($"'{text}' is not a duration: {Allowed}");
 
     /// <summary>A short form for people: "45s", "12m05s", "1h02m".</summary>
     public static string Format(TimeSpan duration) =>

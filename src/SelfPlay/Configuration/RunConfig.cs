@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zero.Games;
+using Zero.Search.Mcts;
 
 namespace Zero.SelfPlay.Configuration;
 
@@ -137,7 +138,7 @@ public sealed record RunConfig
             {
                 node = JsonNode.Parse(File.ReadAllText(file), documentOptions: DocumentOptions);
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 throw new ZeroException($"config file '{file}' is not valid JSON: {e.Message}");
             }
@@ -174,7 +175,7 @@ public sealed record RunConfig
         {
             node = JsonNode.Parse(json, documentOptions: DocumentOptions);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             throw new ZeroException($"{source} is not valid JSON: {e.Message}");
         }
@@ -194,7 +195,11 @@ public sealed record RunConfig
     [System.Text.Json.Serialization.JsonIgnore]
     public TimeSpan? TimeLimit => string.IsNullOrWhiteSpace(Limits.Time) ? null : DurationText.Parse(Limits.Time);
 
-    /// <summary>Every problem with the values, each naming its key; empty when the config is usable.</summary>
+    /// <summary>
+    /// Every problem with the values, each naming its key and its allowed range; empty when the config is usable. The
+    /// ranges are what the run can use without exhausting memory or time (parallelGames 100,000,000 would allocate
+    /// without bound), so a typo is refused here, before the run folder is touched.
+    /// </summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -202,44 +207,69 @@ public sealed record RunConfig
         {
             if (!ok) errors.Add(message);
         }
-        Require(Network.Blocks >= 0, "network.blocks must be ≥ 0");
-        Require(Network.Channels >= 1, "network.channels must be ≥ 1");
-        Require(Network.PolicyChannels >= 1 && Network.ValueChannels >= 1 && Network.ValueHidden >= 1,
-            "network.policyChannels, valueChannels and valueHidden must be ≥ 1");
-        Require(SelfPlay.GamesPerGeneration >= 1, "selfPlay.gamesPerGeneration must be ≥ 1");
-        Require(SelfPlay.ParallelGames >= 1, "selfPlay.parallelGames must be ≥ 1");
-        Require(SelfPlay.Playouts >= 1, "selfPlay.playouts must be ≥ 1");
-        Require(SelfPlay.SearchBatch is >= 1 and <= 256, "selfPlay.searchBatch must be in [1, 256]");
-        Require(SelfPlay.CInit > 0 && SelfPlay.CBase > 0, "selfPlay.cInit and selfPlay.cBase must be > 0");
-        Require(SelfPlay.DirichletAlpha > 0, "selfPlay.dirichletAlpha must be > 0");
-        Require(SelfPlay.NoiseFraction is >= 0 and <= 1, "selfPlay.noiseFraction must be in [0, 1]");
-        Require(SelfPlay.TemperatureMoves >= 0, "selfPlay.temperatureMoves must be ≥ 0");
-        Require(SelfPlay.MaxPlies >= 1, "selfPlay.maxPlies must be ≥ 1");
-        Require(SelfPlay.ResignThreshold is >= -1 and <= 0, "selfPlay.resignThreshold must be in [-1, 0] (-1 = never resign)");
-        Require(SelfPlay.ResignCheckShare is >= 0 and <= 1, "selfPlay.resignCheckShare must be in [0, 1]");
-        Require(SelfPlay.RandomOpeningShare is >= 0 and <= 1, "selfPlay.randomOpeningShare must be in [0, 1]");
-        Require(SelfPlay.RandomOpeningMaxPlies >= 0, "selfPlay.randomOpeningMaxPlies must be ≥ 0");
+        void Range(double value, string key, double min, double max, bool minExclusive = false)
+        {
+            bool ok = (minExclusive ? value > min : value >= min) && value <= max;
+            if (!ok)
+            {
+                string low = minExclusive ? $"more than {Text(min)} and at most" : $"from {Text(min)} to";
+                errors.Add($"{key} must be {low} {Text(max)} (got {Text(value)})");
+            }
+        }
+        Range(Network.Blocks, "network.blocks", 0, 64);
+        Range(Network.Channels, "network.channels", 1, 1024);
+        Range(Network.PolicyChannels, "network.policyChannels", 1, 256);
+        Range(Network.ValueChannels, "network.valueChannels", 1, 256);
+        Range(Network.ValueHidden, "network.valueHidden", 1, 4096);
+        Range(SelfPlay.GamesPerGeneration, "selfPlay.gamesPerGeneration", 1, 1_000_000);
+        Range(SelfPlay.ParallelGames, "selfPlay.parallelGames", 1, 4096);
+        Range(SelfPlay.Playouts, "selfPlay.playouts", 1, 1_000_000);
+        Range(SelfPlay.SearchBatch, "selfPlay.searchBatch", 1, 256);
+        // The search's own numbers: ranges from their one declaration (SearchParameters).
+        void Search(SearchParameter p, double value)
+        {
+            if (p.Check(value, "selfPlay." + p.Key) is { } problem) errors.Add(problem);
+        }
+        Search(SearchParameters.CInit, SelfPlay.CInit);
+        Search(SearchParameters.CBase, SelfPlay.CBase);
+        Search(SearchParameters.FpuValue, SelfPlay.FpuValue);
+        Search(SearchParameters.DirichletAlpha, SelfPlay.DirichletAlpha);
+        Search(SearchParameters.NoiseFraction, SelfPlay.NoiseFraction);
+        Range(SelfPlay.TemperatureMoves, "selfPlay.temperatureMoves", 0, 10_000);
+        Range(SelfPlay.MaxPlies, "selfPlay.maxPlies", 1, 100_000);
+        Require(SelfPlay.ResignThreshold is >= -1 and <= 0, $"selfPlay.resignThreshold must be from -1 to 0 (-1 = never resign; got {Text(SelfPlay.ResignThreshold)})");
+        Range(SelfPlay.ResignCheckShare, "selfPlay.resignCheckShare", 0, 1);
+        Range(SelfPlay.ResignMinPly, "selfPlay.resignMinPly", 0, 100_000);
+        Range(SelfPlay.RandomOpeningShare, "selfPlay.randomOpeningShare", 0, 1);
+        Range(SelfPlay.RandomOpeningMaxPlies, "selfPlay.randomOpeningMaxPlies", 0, 10_000);
         Require(SelfPlay.RandomOpeningShare == 0 || SelfPlay.RandomOpeningMaxPlies >= 1,
             "selfPlay.randomOpeningMaxPlies must be ≥ 1 when selfPlay.randomOpeningShare > 0");
-        Require(Training.BatchSize >= 1, "training.batchSize must be ≥ 1");
-        Require(Training.SamplesPerPosition > 0, "training.samplesPerPosition must be > 0");
+        Range(Training.BatchSize, "training.batchSize", 1, 65_536);
+        Range(Training.SamplesPerPosition, "training.samplesPerPosition", 0, 1000, minExclusive: true);
         Require(Training.Optimizer is "sgd" or "adam", $"training.optimizer must be \"sgd\" or \"adam\", not \"{Training.Optimizer}\"");
-        Require(Training.LearningRate > 0, "training.learningRate must be > 0");
-        Require(Training.Momentum is >= 0 and < 1, "training.momentum must be in [0, 1)");
-        Require(Training.WeightDecay >= 0, "training.weightDecay must be ≥ 0");
-        Require(Training.LearningRateDrop is > 0 and <= 1, "training.learningRateDrop must be in (0, 1]");
-        Require(Training.ReplayWindowGames >= 1, "training.replayWindowGames must be ≥ 1");
-        Require(Training.MinPositions >= 1, "training.minPositions must be ≥ 1");
-        Require(Training.ValueTargetQWeight is >= 0 and <= 1, "training.valueTargetQWeight must be in [0, 1]");
-        Require(Evaluation.GamesVsPrevious >= 0 && Evaluation.GamesPerBaseline >= 0, "evaluation game counts must be ≥ 0");
-        Require(Evaluation.GatingScore is >= 0 and <= 1, "evaluation.gatingScore must be in [0, 1]");
-        Require(Evaluation.Playouts >= 1, "evaluation.playouts must be ≥ 1");
-        Require(Evaluation.TemperatureMoves >= 0, "evaluation.temperatureMoves must be ≥ 0");
-        Require(Limits.Generations >= 0, "limits.generations must be ≥ 0 (0 = no limit)");
+        Range(Training.LearningRate, "training.learningRate", 0, 10, minExclusive: true);
+        Require(Training.Momentum is >= 0 and < 1, $"training.momentum must be from 0 to below 1 (got {Text(Training.Momentum)})");
+        Range(Training.WeightDecay, "training.weightDecay", 0, 1);
+        Range(Training.LearningRateDrop, "training.learningRateDrop", 0, 1, minExclusive: true);
+        foreach (int g in Training.LearningRateDropGenerations)
+        {
+            Range(g, "training.learningRateDropGenerations[]", 1, 1_000_000);
+        }
+        Range(Training.ReplayWindowGames, "training.replayWindowGames", 1, 10_000_000);
+        Range(Training.MinPositions, "training.minPositions", 1, 100_000_000);
+        Range(Training.ValueTargetQWeight, "training.valueTargetQWeight", 0, 1);
+        Range(Evaluation.GamesVsPrevious, "evaluation.gamesVsPrevious", 0, 100_000);
+        Range(Evaluation.GamesPerBaseline, "evaluation.gamesPerBaseline", 0, 100_000);
+        Range(Evaluation.GatingScore, "evaluation.gatingScore", 0, 1);
+        Range(Evaluation.Playouts, "evaluation.playouts", 1, 1_000_000);
+        Range(Evaluation.TemperatureMoves, "evaluation.temperatureMoves", 0, 10_000);
+        Range(Limits.Generations, "limits.generations", 0, 1_000_000);
         Require(string.IsNullOrWhiteSpace(Limits.Time) || DurationText.TryParse(Limits.Time, out _),
-            $"limits.time \"{Limits.Time}\" is not a duration: write 90s, 10m, 2h or 1h30m");
+            $"limits.time \"{Limits.Time}\" is not a duration: {DurationText.Allowed}");
         return errors;
     }
+
+    private static string Text(double value) => value.ToString("G", System.Globalization.CultureInfo.InvariantCulture);
 
     private static RunConfig FromTree(JsonObject tree, string source)
     {
@@ -247,9 +277,9 @@ public sealed record RunConfig
         {
             return tree.Deserialize<RunConfig>(JsonOptions) ?? throw new ZeroException($"{source}: empty config");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
         {
-            string path = e.Path is { Length: > 2 } p ? p[2..] : "?";
+            string path = e is JsonException { Path: { Length: > 2 } p } ? p[2..] : "?";
             throw new ZeroException($"bad config value at '{path}' ({source}): {e.Message.Split(". Path:")[0]}");
         }
     }
@@ -337,7 +367,7 @@ public sealed record RunConfig
         {
             return JsonNode.Parse(text);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
             return JsonValue.Create(text);
         }

@@ -1,3 +1,5 @@
+using Zero.Search.Mcts;
+
 namespace Zero.SelfPlay.Configuration;
 
 /// <summary>The self-play section of a run config: how the games that feed the trainer are played.</summary>
@@ -16,10 +18,16 @@ public sealed record SelfPlayConfig
     public int SearchBatch { get; init; } = 4;
 
     /// <summary>PUCT c_init (AlphaZero 1.25).</summary>
-    public double CInit { get; init; } = 1.25;
+    public double CInit { get; init; } = SearchParameters.CInit.Default;
 
     /// <summary>PUCT c_base (AlphaZero 19652).</summary>
-    public double CBase { get; init; } = 19652;
+    public double CBase { get; init; } = SearchParameters.CBase.Default;
+
+    /// <summary>
+    /// First-play urgency: the value an unvisited move counts as in selection (AlphaZero's 0, a draw; see
+    /// <c>MctsOptions.Fpu</c>), the setting `zero eval`, `zero match` and `zero play` use for network players.
+    /// </summary>
+    public double FpuValue { get; init; } = SearchParameters.FpuValue.Default;
 
     /// <summary>MCTS-solver in the search (MctsOptions.Solver): proven wins are played and proven losses avoided.</summary>
     public bool Solver { get; init; } = true;
@@ -28,7 +36,7 @@ public sealed record SelfPlayConfig
     public double DirichletAlpha { get; init; } = 1.0;
 
     /// <summary>Share of the root prior replaced by Dirichlet noise (AlphaZero 0.25).</summary>
-    public double NoiseFraction { get; init; } = 0.25;
+    public double NoiseFraction { get; init; } = SearchParameters.NoiseFraction.Default;
 
     /// <summary>Plies at the start of each game whose move is sampled in proportion to visits; later moves take the most visited.</summary>
     public int TemperatureMoves { get; init; } = 4;

@@ -26,13 +26,7 @@ public static class NetworkPlayers
             BatchSize = Math.Max(1, Math.Min(searchBatch, playouts)),
             Threads = 1,
             Seed = seed,
-            // AlphaZero's value for an unvisited child (its pseudocode: 0, a draw). Lc0's reduction (parent Q − 0.25·√visited
-            // prior) never visits a move the policy missed, and missed a one-move vertical win against alpha-beta depth 4;
-            // with 0, `zero match connect4 net alphabeta:4` went from +86 =3 −11 to +92 =2 −6. With the MCTS-solver on, the
-            // reduction still scored no better: +89 =3 −8 against 0's +91 =3 −6, and 742 wins, 28 draws, 130 losses against
-            // 747, 35, 118 over those games and four 200-game four-ply-opening matches (seeds 1-4).
-            Fpu = FpuMode.Absolute,
-            FpuValue = 0f,
+            // First-play urgency: MctsOptions' default, AlphaZero's 0 (the measurements are on MctsOptions.Fpu).
         };
         return new MctsPlayer<TGame, TMove>(evaluator, options, SearchLimits.FromPlayouts(playouts), name);
     }

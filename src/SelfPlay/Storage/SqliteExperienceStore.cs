@@ -53,10 +53,16 @@ public sealed class SqliteExperienceStore : IExperienceStore
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
+        bool existing = File.Exists(path) && new FileInfo(path).Length > 0;
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+            Execute(connection, "PRAGMA busy_timeout=5000;");
+            if (existing)
+            {
+                CheckIntegrity(connection, path);
+            }
+            Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
             Execute(connection, """
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS games(id INTEGER PRIMARY KEY AUTOINCREMENT, generation INTEGER NOT NULL,
@@ -76,8 +82,9 @@ public sealed class SqliteExperienceStore : IExperienceStore
         {
             connection.Dispose();
             throw new ZeroException(
-                $"cannot open the experience store '{path}': {e.Message}. If the file is damaged, move it away and "
-                + "start a new run (or restore it from a copy)");
+                $"cannot open the experience store '{path}': {e.Message}. If the file is damaged, restore it from a copy, or "
+                + "recover what SQLite can read (sqlite3 experience.db .recover | sqlite3 recovered.db, then put recovered.db in its place), "
+                + "or train in a new --run folder");
         }
         catch
         {
@@ -85,6 +92,32 @@ public sealed class SqliteExperienceStore : IExperienceStore
             throw;
         }
         return new SqliteExperienceStore(connection) { Path = path };
+    }
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA integrity_check</c> on an existing store before anything is written to it: a damaged page can
+    /// silently drop games, and writing on would spread the damage. Refuses with the first problems and a way out.
+    /// </summary>
+    /// <exception cref="ZeroException">The check reports anything but "ok".</exception>
+    private static void CheckIntegrity(SqliteConnection connection, string path)
+    {
+        var problems = new List<string>();
+        using (SqliteCommand command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA integrity_check(5);";
+            using SqliteDataReader reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                problems.Add(reader.GetString(0).Replace('\n', ' '));
+            }
+        }
+        if (problems.Count != 1 || problems[0] != "ok")
+        {
+            throw new ZeroException(
+                $"the experience store '{path}' is damaged (SQLite integrity check: {string.Join("; ", problems)}); nothing was written to it. "
+                + "Restore it from a copy, or recover what SQLite can read (sqlite3 experience.db .recover | sqlite3 recovered.db, then put "
+                + "recovered.db in its place and resume), or train in a new --run folder");
+        }
     }
 
     private static void CheckMeta(SqliteConnection connection, string path, string game)

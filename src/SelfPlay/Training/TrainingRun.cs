@@ -45,6 +45,7 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
     private long _replayCursor;
     private long _windowCursor;
     private long _pendingPositions;
+    private RunFolderLock? _owner;
 
     private TrainingRun(RunFolder folder, RunConfig config, INetworkFactory factory, ITrainingObserver observer, TimeProvider time,
         IExperienceStore store, ITrainableNetwork network)
@@ -73,10 +74,20 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
     public IExperienceStore Store => _store;
 
     /// <summary>
-    /// Opens the run folder <paramref name="path"/>: creates generation 0 from the config's seed when the folder is
-    /// new, otherwise verifies and loads the last checkpoint. Writes run.json.
+    /// Opens the run folder <paramref name="path"/> and owns it until disposed (<see cref="RunFolderLock"/>): creates
+    /// generation 0 from the config's seed when the folder is new, otherwise checks that the store, the checkpoint and
+    /// the generations belong together and loads the last checkpoint. Writes run.json. A folder this call created is
+    /// removed again when opening fails, so a refused start leaves nothing behind.
     /// </summary>
-    /// <exception cref="ZeroException">A damaged checkpoint or store, or a folder of another game (the message says what to do).</exception>
+    /// <remarks>
+    /// The checks before anything is written: 1. the lock (a second process is refused with the holder's PID);
+    /// 2. SQLite's integrity check of an existing experience.db (inside <see cref="SqliteExperienceStore.Open"/>);
+    /// 3. an empty store beside a checkpoint, generation files or a run-id is a lost database, never a new run;
+    /// 4. the store's run id must match RUN/run-id (a database copied from another run is refused); 5. the
+    /// checkpoint's SHA-256 must match the store's, and so must the weights of the generations self-play and training
+    /// continue from.
+    /// </remarks>
+    /// <exception cref="ZeroException">The folder is in use, damaged or mixed from two runs, or of another game (the message says what to do).</exception>
     public static TrainingRun<TGame, TMove> Open(string path, RunConfig config, INetworkFactory factory, ITrainingObserver observer, TimeProvider time)
     {
         if (config.Game != TGame.Name)
@@ -84,44 +95,121 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
             throw new ZeroException($"the config trains {config.Game}, not {TGame.Name}");
         }
         var folder = new RunFolder(path);
-        Directory.CreateDirectory(folder.Generations);
-        FileHash.WriteAtomically(folder.Config, temp => File.WriteAllText(temp, config.ToJson()));
-        IExperienceStore store = SqliteExperienceStore.Open(folder.Store, TGame.Name);
+        bool created = !Directory.Exists(path);
+        Directory.CreateDirectory(path);
+        RunFolderLock? owner = null;
+        IExperienceStore? store = null;
         try
         {
+            owner = RunFolderLock.Acquire(folder);
+            store = SqliteExperienceStore.Open(folder.Store, TGame.Name);
             string? generationText = store.GetState("generation");
-            ITrainableNetwork network;
-            if (generationText is null)
-            {
-                network = factory.Create(config, new Random(SelfPlayRunner<TGame, TMove>.GameSeed(config.Seed, -1)));
-                var run = new TrainingRun<TGame, TMove>(folder, config, factory, observer, time, store, network);
-                run.SaveGeneration(0, replayCursor: 0, accepted: true);
-                run._evaluated = 0;
-                store.SetState(new Dictionary<string, string> { ["evaluated"] = "0", ["selfPlayGeneration"] = "0" });
-                observer.Message($"new run in {path}: {TGame.Name}, network {network.Description}");
-                run.FillWindow();
-                return run;
-            }
-            string checkpointSha = store.GetState("checkpointSha256") ?? "";
-            FileHash.Verify(folder.Checkpoint, checkpointSha, "checkpoint");
-            network = factory.LoadCheckpoint(folder.Checkpoint, config);
-            var resumed = new TrainingRun<TGame, TMove>(folder, config, factory, observer, time, store, network)
-            {
-                _generation = int.Parse(generationText, CultureInfo.InvariantCulture),
-                _selfPlayGeneration = int.Parse(store.GetState("selfPlayGeneration") ?? "0", CultureInfo.InvariantCulture),
-                _evaluated = int.Parse(store.GetState("evaluated") ?? "0", CultureInfo.InvariantCulture),
-                _replayCursor = long.Parse(store.GetState("replayCursor") ?? "0", CultureInfo.InvariantCulture),
-            };
-            resumed.FillWindow();
-            observer.Message(
-                $"resumed {path} at generation {resumed._generation} ({store.GameCount} games stored, {network.Steps} training steps, "
-                + $"{resumed._pendingPositions} new positions since the last training phase)");
-            return resumed;
+            string? fileRunId = File.Exists(folder.RunId) ? File.ReadAllText(folder.RunId).Trim() : null;
+            TrainingRun<TGame, TMove> run = generationText is null
+                ? StartNew(folder, config, factory, observer, time, store, fileRunId)
+                : Resume(folder, config, factory, observer, time, store, generationText, fileRunId);
+            run._owner = owner;
+            return run;
         }
         catch
         {
-            store.Dispose();
+            store?.Dispose();
+            owner?.Dispose();
+            if (created)
+            {
+                TryDelete(path);
+            }
             throw;
+        }
+    }
+
+    private static TrainingRun<TGame, TMove> StartNew(RunFolder folder, RunConfig config, INetworkFactory factory, ITrainingObserver observer,
+        TimeProvider time, IExperienceStore store, string? fileRunId)
+    {
+        bool leftovers = File.Exists(folder.Checkpoint) || fileRunId is not null
+            || (Directory.Exists(folder.Generations) && Directory.EnumerateFiles(folder.Generations).Any());
+        if (leftovers)
+        {
+            throw new ZeroException(
+                $"'{folder.Path}' holds a run (checkpoint.bin, generations/ or run-id) but its experience store {folder.Store} is missing or empty: "
+                + "the database was lost or replaced, and starting over here would overwrite the run. Restore experience.db from a copy to resume, "
+                + "or train in a new --run folder (or move this folder's files away first)");
+        }
+        Directory.CreateDirectory(folder.Generations);
+        FileHash.WriteAtomically(folder.Config, temp => File.WriteAllText(temp, config.ToJson()));
+        string runId = Guid.NewGuid().ToString("N");
+        store.SetState(new Dictionary<string, string> { ["runId"] = runId });
+        FileHash.WriteAtomically(folder.RunId, temp => File.WriteAllText(temp, runId + "\n"));
+        ITrainableNetwork network = factory.Create(config, new Random(SelfPlayRunner<TGame, TMove>.GameSeed(config.Seed, -1)));
+        var run = new TrainingRun<TGame, TMove>(folder, config, factory, observer, time, store, network);
+        run.SaveGeneration(0, replayCursor: 0, accepted: true);
+        run._evaluated = 0;
+        store.SetState(new Dictionary<string, string> { ["evaluated"] = "0", ["selfPlayGeneration"] = "0" });
+        observer.Message($"new run in {folder.Path}: {TGame.Name}, network {network.Description}");
+        run.FillWindow();
+        return run;
+    }
+
+    private static TrainingRun<TGame, TMove> Resume(RunFolder folder, RunConfig config, INetworkFactory factory, ITrainingObserver observer,
+        TimeProvider time, IExperienceStore store, string generationText, string? fileRunId)
+    {
+        string? storeRunId = store.GetState("runId");
+        if (storeRunId is not null && fileRunId is not null && storeRunId != fileRunId)
+        {
+            throw new ZeroException(
+                $"'{folder.Store}' belongs to run {storeRunId[..8]}… but '{folder.RunId}' says run {fileRunId[..Math.Min(8, fileRunId.Length)]}…: "
+                + "the database or the folder's files come from another run. Put back this run's experience.db, or train in a new --run folder");
+        }
+        if (storeRunId is null)
+        {
+            // A run from before run ids: adopt one now.
+            storeRunId = fileRunId ?? Guid.NewGuid().ToString("N");
+            store.SetState(new Dictionary<string, string> { ["runId"] = storeRunId });
+        }
+        if (fileRunId is null)
+        {
+            FileHash.WriteAtomically(folder.RunId, temp => File.WriteAllText(temp, storeRunId + "\n"));
+        }
+        FileHash.Verify(folder.Checkpoint, store.GetState("checkpointSha256") ?? "", "checkpoint");
+        int generation = ParseState(generationText, "generation", folder);
+        int selfPlayGeneration = ParseState(store.GetState("selfPlayGeneration") ?? "0", "selfPlayGeneration", folder);
+        foreach (GenerationInfo info in store.Generations().Where(g => g.Number == generation || g.Number == selfPlayGeneration))
+        {
+            FileHash.Verify(folder.Resolve(info.WeightsFile), info.Sha256, $"weights file of generation {info.Number}");
+        }
+        FileHash.WriteAtomically(folder.Config, temp => File.WriteAllText(temp, config.ToJson()));
+        ITrainableNetwork network = factory.LoadCheckpoint(folder.Checkpoint, config);
+        var resumed = new TrainingRun<TGame, TMove>(folder, config, factory, observer, time, store, network)
+        {
+            _generation = generation,
+            _selfPlayGeneration = selfPlayGeneration,
+            _evaluated = ParseState(store.GetState("evaluated") ?? "0", "evaluated", folder),
+            _replayCursor = ParseLongState(store.GetState("replayCursor") ?? "0", "replayCursor", folder),
+        };
+        resumed.FillWindow();
+        observer.Message(
+            $"resumed {folder.Path} at generation {resumed._generation} ({store.GameCount} games stored, {network.Steps} training steps, "
+            + $"{resumed._pendingPositions} new positions since the last training phase)");
+        return resumed;
+    }
+
+    private static int ParseState(string text, string key, RunFolder folder) =>
+        (int)Math.Min(ParseLongState(text, key, folder), int.MaxValue);
+
+    private static long ParseLongState(string text, string key, RunFolder folder) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
+            ? value
+            : throw new ZeroException($"the run state '{key}' in {folder.Store} reads '{text}', not a count: the store is damaged; restore it from a copy, or train in a new --run folder");
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the refusal's message matters more than the leftover folder.
         }
     }
 
@@ -409,5 +497,9 @@ public sealed class TrainingRun<TGame, TMove> : IDisposable
         return _factory.LoadWeights(path);
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _owner?.Dispose();
+    }
 }

@@ -110,6 +110,7 @@ public sealed class SelfPlayRunner<TGame, TMove>
             CInit = _config.CInit,
             CBase = _config.CBase,
             Solver = _config.Solver,
+            FpuValue = (float)_config.FpuValue,
             Noise = true,
             DirichletAlpha = _config.DirichletAlpha,
             NoiseFraction = (float)_config.NoiseFraction,

@@ -12,8 +12,7 @@ namespace Zero.Uci.Uci;
 /// </summary>
 public static class EngineOptions
 {
-    public static readonly UciOption Threads = new("Threads", UciOptionType.Spin, "2",
-        "Search threads; each gathers MinibatchSize leaves per evaluator call.", 1, 256);
+    public static readonly UciOption Threads = FromSearch(SearchParameters.Threads, uciDefault: 2);
 
     public static readonly UciOption Hash = new("Hash", UciOptionType.Spin, "256",
         "Memory cap of the search tree in MiB (about 34 bytes a node); the search keeps going inside a full tree and `hashfull` reports how full it is.", 1, 65536);
@@ -39,29 +38,36 @@ public static class EngineOptions
     public static readonly UciOption NodesPerMove = new("NodesPerMove", UciOptionType.Spin, "0",
         "Limits strength: at most this many playouts per move (0 = no limit); `go nodes` can only lower it.", 0, 1_000_000_000);
 
-    public static readonly UciOption CPuct = new("CPuct", UciOptionType.Spin, "125",
-        "PUCT exploration constant c_init × 100 (125 = 1.25, AlphaZero's value).", 0, 10000, Scale: 100);
+    public static readonly UciOption CPuct = FromSearch(SearchParameters.CInit);
 
-    public static readonly UciOption CPuctBase = new("CPuctBase", UciOptionType.Spin, "19652",
-        "PUCT c_base: exploration grows as ln((1 + N + c_base) / c_base) + c_init.", 1, 100_000_000);
+    public static readonly UciOption CPuctBase = FromSearch(SearchParameters.CBase);
 
-    public static readonly UciOption FpuReduction = new("FpuReduction", UciOptionType.Spin, "25",
-        "First-play urgency × 100: an unvisited move counts as the parent's Q minus this times √(visited policy).", 0, 1000, Scale: 100);
+    public static readonly UciOption FpuReduction = FromSearch(SearchParameters.FpuReduction);
 
-    public static readonly UciOption PolicyTemperature = new("PolicyTemperature", UciOptionType.Spin, "100",
-        "Softmax temperature × 100 of the evaluator's policy (above 100 flattens the priors).", 1, 10000, Scale: 100);
+    public static readonly UciOption PolicyTemperature = FromSearch(SearchParameters.PolicyTemperature);
 
-    public static readonly UciOption MinibatchSize = new("MinibatchSize", UciOptionType.Spin, "16",
-        "Leaves each thread gathers per evaluator call (virtual loss spreads them).", 1, 1024);
+    public static readonly UciOption MinibatchSize = FromSearch(SearchParameters.BatchSize);
 
-    public static readonly UciOption SmartPruningFactor = new("SmartPruningFactor", UciOptionType.Spin, "133",
-        "× 100: stop a timed or node-limited search early when no other move can overtake the best in the remaining playouts divided by this (0 = off).", 0, 10000, Scale: 100);
+    /// <summary>On by default in the engine (1.33, Lc0's value): a GUI's clock rewards stopping a decided search early.</summary>
+    public static readonly UciOption SmartPruningFactor = FromSearch(SearchParameters.SmartPruningFactor, uciDefault: 1.33);
 
     public static readonly UciOption Solver = new("Solver", UciOptionType.Check, "true",
         "MCTS-solver: proves wins, losses and draws inside the search tree, plays a proven mate at once, never a proven loss while another move is open, and reports them as `mate N`.");
 
-    public static readonly UciOption Seed = new("Seed", UciOptionType.Spin, "0",
-        "Seed of the search's random source (with Threads 1 a fixed seed repeats a search exactly).", 0, int.MaxValue);
+    public static readonly UciOption Seed = FromSearch(SearchParameters.Seed);
+
+    /// <summary>
+    /// The UCI option of a search parameter: same name, range and meaning; a parameter with decimals becomes a spin
+    /// × 10^decimals (UCI has no float type); <paramref name="uciDefault"/> where the engine's default differs.
+    /// </summary>
+    private static UciOption FromSearch(SearchParameter p, double? uciDefault = null)
+    {
+        int scale = (int)Math.Pow(10, p.Decimals);
+        string Scaled(double v) => ((long)Math.Round(v * scale)).ToString(CultureInfo.InvariantCulture);
+        long min = (long)Math.Round(p.Min * scale) + (p.MinExclusive ? 1 : 0);
+        string help = scale == 1 ? p.Help : $"× {scale}: {p.Help}";
+        return new UciOption(p.UciName!, UciOptionType.Spin, Scaled(uciDefault ?? p.Default), help, min, (long)Math.Round(p.Max * scale), Scale: scale);
+    }
 
     /// <summary>Every option, in the order `uci` lists them.</summary>
     public static IReadOnlyList<UciOption> All { get; } =
@@ -87,6 +93,7 @@ public static class EngineOptions
             BatchSize = (int)values.GetLong(MinibatchSize),
             CInit = values.GetDouble(CPuct),
             CBase = values.GetDouble(CPuctBase),
+            Fpu = FpuMode.Reduction,
             FpuValue = (float)values.GetDouble(FpuReduction),
             PolicyTemperature = (float)values.GetDouble(PolicyTemperature),
             SmartPruningFactor = values.GetDouble(SmartPruningFactor),
@@ -112,6 +119,7 @@ public static class EngineOptions
         {
             sb.Append(o.MarkdownRow()).Append('\n');
         }
+        sb.Append('\n').Append(SearchParameters.Markdown());
         return sb.ToString();
     }
 }

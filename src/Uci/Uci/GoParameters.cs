@@ -28,12 +28,16 @@ public sealed record GoParameters
     /// <summary>The clock of <paramref name="side"/> (0 White, 1 Black).</summary>
     public TimeControl ClockFor(int side) => new(side == 0 ? WTime : BTime, side == 0 ? WInc : BInc, MovesToGo, MoveTime);
 
-    /// <summary>Parses the words after `go`. Unknown words are an error; the message names the word and the known ones.</summary>
+    /// <summary>
+    /// Parses the words after `go`. Unknown words and missing numbers are an error whose message names the word and the
+    /// known ones; <paramref name="parameters"/> then still holds every part that did parse (the bad words skipped), so
+    /// the engine can answer every `go` with a move. Numbers too large for their field count as the largest value.
+    /// </summary>
     public static bool TryParse(IReadOnlyList<string> words, out GoParameters parameters, out string? error)
     {
-        parameters = new GoParameters();
         var p = new GoParameters();
         var searchMoves = new List<string>();
+        var problems = new List<string>();
         for (int i = 0; i < words.Count; i++)
         {
             string w = words[i];
@@ -52,16 +56,24 @@ public sealed record GoParameters
                     }
                     continue;
             }
-            if (i + 1 >= words.Count || !long.TryParse(words[i + 1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n))
+            if (!KnownWords.Contains(w))
             {
-                error = KnownWords.Contains(w)
-                    ? $"go: '{w}' needs a number after it"
-                    : $"go: unknown word '{w}'; known: {string.Join(' ', KnownWords)}";
-                return false;
+                problems.Add($"unknown word '{w}' (known: {string.Join(' ', KnownWords)})");
+                continue;
+            }
+            if (i + 1 >= words.Count || !TryParseNumber(words[i + 1], out long n))
+            {
+                problems.Add($"'{w}' needs a whole number after it{(i + 1 < words.Count ? $", not '{words[i + 1]}'" : "")}");
+                if (i + 1 < words.Count && !KnownWords.Contains(words[i + 1]))
+                {
+                    i++;
+                }
+                continue;
             }
             i++;
-            // GUIs may send negative clocks when a player is already late: treat as zero.
-            TimeSpan ms = TimeSpan.FromMilliseconds(Math.Max(0, n));
+            // GUIs may send negative clocks when a player is already late: treat as zero. A clock above 10^12 ms (31 years)
+            // counts as that much, so no value overflows a TimeSpan.
+            TimeSpan ms = TimeSpan.FromMilliseconds(Math.Clamp(n, 0, 1_000_000_000_000));
             switch (w)
             {
                 case "wtime": p = p with { WTime = ms }; break;
@@ -72,15 +84,28 @@ public sealed record GoParameters
                 case "movestogo": p = p with { MovesToGo = (int)Math.Clamp(n, 0, 10000) }; break;
                 case "depth": p = p with { Depth = (int)Math.Clamp(n, 1, 1000) }; break;
                 case "nodes": p = p with { Nodes = Math.Max(1, n) }; break;
-                case "mate": p = p with { Depth = (int)Math.Clamp(2 * n, 1, 1000) }; break;
-                default:
-                    error = $"go: unknown word '{w}'; known: {string.Join(' ', KnownWords)}";
-                    return false;
+                default: p = p with { Depth = (int)Math.Clamp(2 * Math.Clamp(n, -1000, 1000), 1, 1000) }; break; // mate
             }
         }
         parameters = p with { SearchMoves = searchMoves };
-        error = null;
-        return true;
+        error = problems.Count == 0 ? null : "go: " + string.Join("; ", problems);
+        return error is null;
+    }
+
+    /// <summary>A whole number; one beyond the 64-bit range counts as the nearest end of it (`go nodes 99999999999999999999`).</summary>
+    private static bool TryParseNumber(string text, out long value)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+        string digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            value = text.StartsWith('-') ? long.MinValue : long.MaxValue;
+            return true;
+        }
+        return false;
     }
 
     private static readonly string[] KnownWords =

@@ -260,19 +260,39 @@ public sealed class UciEngine : IDisposable
         return _search;
     }
 
+    /// <summary>Playouts of a `go` whose limits could not be read (`go movetime abc`), so that it still ends with a move.</summary>
+    public const int FallbackPlayouts = 800;
+
     private void Go(string[] words, long received)
     {
         // 1. Parse, and find a root the search can start from.
+        //    Every go gets a bestmove: a bad part is reported and skipped, and when what is left sets no limit at all the
+        //    search stops after FallbackPlayouts instead of waiting for a `stop` the GUI will not send.
         if (!GoParameters.TryParse(words, out GoParameters go, out string? error))
         {
-            Report($"{error}; searching without the bad part is not attempted, send a corrected go");
-            return;
+            bool open = go.Unlimited && !go.Infinite && !go.Ponder;
+            Report(open
+                ? $"{error}; ignored, searching {FallbackPlayouts} playouts"
+                : $"{error}; ignored, searching with the rest of the line");
+            if (open)
+            {
+                go = go with { Nodes = FallbackPlayouts };
+            }
         }
         if (!UciPosition.SearchableRoot(_position, out ChessPosition root))
         {
             bool mated = _position.Outcome == Zero.Games.GameResult.Loss;
-            Report($"the game is over ({_position.OutcomeReason}): there is no move to search");
             Send(mated ? "info depth 0 score mate 0" : "info depth 0 score cp 0");
+            ChessBoard board = _position.Board;
+            Span<ChessMove> legal = stackalloc ChessMove[ChessPosition.MaxMoves];
+            if (board.GenerateMoves(legal) > 0)
+            {
+                // A dead draw (insufficient material) still has legal moves: the GUI gets one of them.
+                Report($"the game is drawn ({_position.OutcomeReason}): playing a legal move without searching");
+                Send($"bestmove {board.FormatUci(legal[0])}");
+                return;
+            }
+            Report($"the game is over ({_position.OutcomeReason}): there is no move to search");
             Send("bestmove (none)");
             return;
         }

@@ -113,7 +113,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     public void Analyze_MissingWeightsFile_FailsWithHint()
     {
         var (code, _, error) = Run("\n", "analyze", "connect4", "--weights", "/nonexistent/c4.weights");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }
 
@@ -127,5 +127,18 @@ public sealed class AnalyzeCommandTests : IDisposable
         var (code, _, error) = Run("\n", args);
         Assert.Equal(2, code);
         Assert.StartsWith("zero:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_SameLineTwiceWithRollouts_GivesTheSameAnswer()
+    {
+        // The rollout source used to carry over from line to line (answers 3, then 4); docs/protocols.md promises the same answer.
+        var (code, lines, error) = Run("4453\n4453\n", "analyze", "connect4", "--evaluator", "rollout", "--playouts", "200");
+        Assert.True(code == 0, error);
+        Assert.Equal(2, lines.Length);
+        foreach (string field in new[] { "bestmove", "value", "visits", "q", "pv", "nodes" })
+        {
+            Assert.Equal(lines[0].GetProperty(field).GetRawText(), lines[1].GetProperty(field).GetRawText());
+        }
     }
 }

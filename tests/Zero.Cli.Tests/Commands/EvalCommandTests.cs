@@ -43,7 +43,7 @@ public sealed class EvalCommandTests
 
     [Theory]
     [InlineData(1, "weights file '/nonexistent/x.weights' not found", "eval", "connect4", "--weights", "/nonexistent/x.weights")]
-    [InlineData(2, "--playouts must be at least 1", "eval", "tictactoe", "--playouts", "0")]
+    [InlineData(2, "--playouts '0': give a whole number from 1 to 1000000", "eval", "tictactoe", "--playouts", "0")]
     [InlineData(2, "zero eval measures connect4 and tictactoe", "eval", "chess")]
     public void Eval_BadInput_IsRefusedWithAMessage(int expectedCode, string message, params string[] args)
     {

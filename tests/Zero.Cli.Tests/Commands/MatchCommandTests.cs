@@ -24,7 +24,7 @@ public sealed class MatchCommandTests
     [Theory]
     [InlineData(2, "--games 3: give an even number", "match", "tictactoe", "random", "random", "--games", "3")]
     [InlineData(2, "unknown opponent 'best'", "match", "connect4", "best", "random")]
-    [InlineData(2, "the playout count must be 1 or more", "match", "connect4", "net:0", "random")]
+    [InlineData(2, "the playout count must be from 1 to 10000000", "match", "connect4", "net:0", "random")]
     [InlineData(1, "weights file 'missing.weights' does not exist", "match", "connect4", "net:missing.weights", "random")]
     public void Match_BadUsage_IsRefusedWithAMessage(int expectedCode, string message, params string[] args)
     {

@@ -18,7 +18,7 @@ public sealed class RlCommandTests : IDisposable
         (int code, string output, _) = CliRun.Run("", "rl", "train", "ppo", "CartPole-v1", "--steps", "512", "--seed", "2", "--out", model, "--eval-episodes", "2");
         Assert.Equal(0, code);
         Assert.Contains($"model: {model}", output, StringComparison.Ordinal);
-        foreach (string f in new[] { "model.zrl", "config.json", "curve.csv", "curve.svg" })
+        foreach (string f in new[] { "model.zrl", "model.config.json", "model.curve.csv", "model.curve.svg" }) // --out names them
         {
             Assert.True(File.Exists(Path.Combine(_dir, "run", f)), f);
         }

@@ -46,8 +46,8 @@ public sealed class TrainCommandTests
     [Theory]
     [InlineData(2, "unknown game 'nosuchgame'", "train", "nosuchgame")]
     [InlineData(2, "--time '5 minutes' is not a duration", "train", "tictactoe", "--time", "5 minutes")]
-    [InlineData(1, "training.learningRat", "train", "tictactoe", "training.learningRat=0.1")]
-    [InlineData(1, "training.valueTargetQWeight must be in [0, 1]", "train", "tictactoe", "training.valueTargetQWeight=2")]
+    [InlineData(2, "training.learningRat", "train", "tictactoe", "training.learningRat=0.1")]
+    [InlineData(2, "training.valueTargetQWeight must be from 0 to 1 (got 2)", "train", "tictactoe", "training.valueTargetQWeight=2")]
     public void Train_BadUsage_IsRefusedWithAMessage(int expectedCode, string message, params string[] args)
     {
         string folder = Path.Combine(Path.GetTempPath(), $"zero-train-bad-{Guid.NewGuid():N}");

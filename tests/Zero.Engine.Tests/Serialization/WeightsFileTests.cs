@@ -175,6 +175,32 @@ public sealed class WeightsFileTests : IDisposable
         Assert.Contains("version 2, newer than this build reads (1)", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(0)]
+    [InlineData(int.MaxValue)]
+    public void Load_DamagedVersionField_SaysTheFileIsDamagedNotConvert(int version)
+    {
+        // "format version -2 ... convert it" sent the user looking for a converter; the field is damage.
+        string path = PathOf("net.zw");
+        WeightsFile.Save(path, TrainedNet());
+        byte[] bytes = File.ReadAllBytes(path);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), version);
+        File.WriteAllBytes(path, bytes);
+        var ex = Assert.Throws<WeightsFileException>(() => WeightsFile.LoadPolicyValueNet(path));
+        Assert.Contains("damaged header", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Convert", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_FolderInsteadOfFile_SaysItIsAFolder()
+    {
+        string folder = PathOf("a-folder");
+        Directory.CreateDirectory(folder);
+        var ex = Assert.Throws<WeightsFileException>(() => WeightsFile.LoadPolicyValueNet(folder));
+        Assert.Contains("is a folder", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_WrongShapeOrArchitecture_SaysWhichTensor()
     {

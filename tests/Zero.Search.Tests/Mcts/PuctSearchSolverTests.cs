@@ -189,7 +189,7 @@ public sealed class PuctSearchSolverTests
     {
         // The checksum of this tree was taken from the search before the solver existed (commit 7edb251).
         var search = new PuctSearch<ConnectFourPosition, ConnectFourMove>(
-            new HashRandomEvaluator<ConnectFourPosition, ConnectFourMove>(salt: 7), new MctsOptions { BatchSize = 4, Seed = 1, Solver = false });
+            new HashRandomEvaluator<ConnectFourPosition, ConnectFourMove>(salt: 7), new MctsOptions { BatchSize = 4, Seed = 1, Solver = false, Fpu = FpuMode.Reduction, FpuValue = 0.25f }); // the FPU the checksum was taken with
         search.SetPosition(C4("3747"));
         SearchResult<ConnectFourMove> result = search.Search(SearchLimits.FromPlayouts(3000));
         Assert.Null(result.Proven);

@@ -119,7 +119,7 @@ public class SqliteExperienceStoreTests
         string path = folder.File("e.db");
         File.WriteAllText(path, new string('x', 5000));
         var e = Assert.Throws<ZeroException>(() => SqliteExperienceStore.Open(path, "tictactoe"));
-        Assert.Contains("move it away", e.Message);
+        Assert.Contains("restore it from a copy", e.Message);
     }
 
     [Fact]

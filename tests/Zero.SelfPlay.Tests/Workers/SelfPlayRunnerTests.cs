@@ -121,7 +121,9 @@ public class SelfPlayRunnerTests
     [Fact]
     public void Run_LosingSideWithResignation_ResignsAtMinPly()
     {
-        var config = Small with { ResignThreshold = -0.9, ResignCheckShare = 0, ResignMinPly = 6 };
+        // Ply 2: the first player cannot win at once yet. (At ply 6 it may have three in a row, and with AlphaZero's
+        // first-play value 0 the search finds that real win, so the biased value no longer says resign.)
+        var config = Small with { ResignThreshold = -0.9, ResignCheckShare = 0, ResignMinPly = 2 };
         var runner = new SelfPlayRunner<ConnectFourPosition, ConnectFourMove>(new SideBiasedEvaluator<ConnectFourPosition, ConnectFourMove>(0.99f), config);
         var games = new List<GameRecord>();
         SelfPlayStats stats = runner.Run(6, 0, 1, 0, r => { lock (games) games.Add(r); });
@@ -129,8 +131,8 @@ public class SelfPlayRunnerTests
         Assert.All(games, g =>
         {
             Assert.Equal(GameRecordFlags.Resigned, g.Flags);
-            Assert.Equal(6, g.ResignPly);
-            Assert.Equal(6, g.Moves.Count);
+            Assert.Equal(2, g.ResignPly);
+            Assert.Equal(2, g.Moves.Count);
             Assert.Equal(-1, g.Outcome);
         });
     }
@@ -138,7 +140,7 @@ public class SelfPlayRunnerTests
     [Fact]
     public void Run_ResignCheckShareOne_GamesPlayedOutAndFalsePositivesCounted()
     {
-        var config = Small with { ResignThreshold = -0.9, ResignCheckShare = 1, ResignMinPly = 6 };
+        var config = Small with { ResignThreshold = -0.9, ResignCheckShare = 1, ResignMinPly = 2 };
         var runner = new SelfPlayRunner<ConnectFourPosition, ConnectFourMove>(new SideBiasedEvaluator<ConnectFourPosition, ConnectFourMove>(0.99f), config);
         var games = new List<GameRecord>();
         SelfPlayStats stats = runner.Run(8, 0, 2, 0, r => { lock (games) games.Add(r); });
@@ -147,8 +149,8 @@ public class SelfPlayRunnerTests
         Assert.All(games, g =>
         {
             Assert.Equal(GameRecordFlags.ResignDisabled, g.Flags);
-            Assert.Equal(6, g.ResignPly);
-            Assert.True(g.Moves.Count > 6);
+            Assert.Equal(2, g.ResignPly);
+            Assert.True(g.Moves.Count > 2);
         });
         // The would-be resigner is the first player: every game it did not lose is a false positive.
         Assert.Equal(games.Count(g => g.Outcome >= 0), stats.ResignFalsePositives);
