@@ -140,7 +140,8 @@ public static class OpeningBook
 
     /// <summary>
     /// Up to <paramref name="count"/> distinct openings of <paramref name="plies"/> random legal moves that do not end
-    /// the game (fewer when the game has fewer; then the rounds cycle through them).
+    /// the game (fewer when the game has fewer; then the rounds cycle through them). Empty when every try of
+    /// <paramref name="plies"/> random moves ended the game: callers refuse that rather than play from the start.
     /// </summary>
     public static List<Opening<TGame, TMove>> Random<TGame, TMove>(int count, int plies, int seed)
         where TGame : struct, IGame<TGame, TMove>
@@ -166,6 +167,6 @@ public static class OpeningBook
                 openings.Add(new Opening<TGame, TMove>(TGame.Initial, moves, position.FormatPosition()));
             }
         }
-        return openings.Count > 0 ? openings : [Opening<TGame, TMove>.Initial];
+        return openings;
     }
 }

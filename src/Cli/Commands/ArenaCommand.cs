@@ -125,7 +125,8 @@ internal static class ArenaCommand
             int plies = a.OpeningPlies ?? (TGame.Name switch { "connect4" => 2, "tictactoe" => 1, _ => 0 });
             List<Opening<TGame, TMove>> openings = a.OpeningFile is { } file
                 ? OpeningBook.Read<TGame, TMove>(file, a.OpeningFormat, a.OpeningPlies)
-                : plies == 0 ? [Opening<TGame, TMove>.Initial] : OpeningBook.Random<TGame, TMove>(a.Rounds, plies, a.Seed);
+                : plies == 0 ? [Opening<TGame, TMove>.Initial] : OpeningBook.Random<TGame, TMove>(a.Rounds, plies, a.Seed) is { Count: > 0 } random ? random
+                : throw new UsageException($"--openings plies={plies}: no {plies}-ply random opening of {TGame.Name} leaves the game open (every one ended it); give fewer plies");
             var order = new OpeningOrder(openings.Count, a.RandomOrder, a.Seed, a.OpeningStart);
             string bookName = a.OpeningFile is { } f ? Path.GetFileName(f) : plies == 0 ? "start position" : $"{openings.Count} random {plies}-ply openings";
             string signature = string.Join("; ", [

@@ -70,6 +70,10 @@ internal static class MatchCommand
             List<Opening<TGame, TMove>> openings = settings.OpeningPlies == 0
                 ? [Opening<TGame, TMove>.Initial]
                 : OpeningBook.Random<TGame, TMove>(settings.Games / 2, settings.OpeningPlies, settings.Seed);
+            if (openings.Count == 0)
+            {
+                throw new UsageException($"--opening-plies {settings.OpeningPlies}: no {settings.OpeningPlies}-ply random opening of {TGame.Name} leaves the game open (every one ended it); give fewer plies");
+            }
             output.WriteLine($"{TGame.Name}: {probeA.Name} vs {probeB.Name}, {settings.Games} games from {openings.Count} openings " +
                 $"of {settings.OpeningPlies} random plies, colours swapped, {settings.Threads} at once");
 
