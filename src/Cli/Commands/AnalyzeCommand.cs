@@ -5,7 +5,7 @@ using Zero.Engine.Kernels;
 using Zero.Games;
 using Zero.Search.Evaluation;
 using Zero.Search.Mcts;
-using Zero.SelfPlay.Evaluation;
+using Zero.Network;
 
 namespace Zero.Cli.Commands;
 
@@ -78,7 +78,7 @@ internal static class AnalyzeCommand
 
     private static string ChooseEvaluator(string? requested, string? weights, string game)
     {
-        string name = (requested ?? (weights is not null || Checkout.ShippedWeights(game) is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
+        string name = (requested ?? (weights is not null || ShippedNetworks.Find(game) is not null ? "net" : "rollout")).Trim().ToLowerInvariant();
         if (name is not ("uniform" or "rollout" or "net"))
         {
             throw new UsageException($"unknown evaluator '{requested}': choose uniform, rollout or net");
@@ -153,14 +153,14 @@ internal static class AnalyzeCommand
                 case "rollout":
                     return new RolloutEvaluator<TGame, TMove>(settings.Seed);
             }
-            string? path = settings.Weights ?? Checkout.ShippedWeights(TGame.Name);
+            string? path = settings.Weights ?? ShippedNetworks.Find(TGame.Name);
             NetworkModel model = path switch
             {
                 null => throw new ZeroException(
                     $"there is no shipped network for {TGame.Name} (weights/{TGame.Name}.weights): give --weights FILE " +
                     "(or --weights random for an untrained net), or use --evaluator rollout"),
-                "random" => NetworkEvaluator.Random(NetworkEvaluator.ReferenceConfig<TGame, TMove>(), settings.Seed, pool),
-                _ => NetworkEvaluator.Load(path, pool),
+                "random" => NetworkLoader.Random(NetworkLoader.ReferenceConfig<TGame, TMove>(), settings.Seed, pool),
+                _ => NetworkLoader.Load<TGame, TMove>(path, pool),
             };
             return NetworkEvaluator.Create<TGame, TMove>(model);
         }

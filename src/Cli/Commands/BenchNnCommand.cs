@@ -18,7 +18,7 @@ namespace Zero.Cli.Commands;
 /// `zero bench nn`: the neural engine's speed figures — SGEMM GFLOP/s, inference positions/s of the reference
 /// networks at several batch sizes, connect4 training samples/s, and the tiny RL MLP's latency — as a table or as
 /// the stable JSON other tools read. With `--torch` it also runs the PyTorch reference scripts
-/// (../shared/bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
+/// (bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
 /// mean anything on a shared machine.
 /// </summary>
 internal static class BenchNnCommand
@@ -36,7 +36,7 @@ internal static class BenchNnCommand
             Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side. They wait for a quiet " +
                 "machine before each sample (at most REFBENCH_MAX_WAIT seconds, default 120, then 5); set REFBENCH_MAX_WAIT=2 on a busy machine.",
         };
-        var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: ../shared/bench/pytorch-reference next to the repository)." };
+        var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: bench/pytorch-reference in the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
         {
@@ -461,17 +461,7 @@ internal static class BenchNnCommand
             }
         }
 
-        /// <summary>Runs one script, echoing its lines to <paramref name="progress"/> as they come (the table view).</summary>
-        private static string DefaultDir()
-        {
-            for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-            {
-                if (File.Exists(Path.Combine(d.FullName, "Zero.sln")))
-                {
-                    return Path.Combine(d.FullName, "..", "shared", "bench", "pytorch-reference");
-                }
-            }
-            return Path.Combine("..", "shared", "bench", "pytorch-reference");
-        }
+        /// <summary>The reference scripts' folder in the repository, bench/pytorch-reference.</summary>
+        private static string DefaultDir() => RepositoryRoot.Path("bench", "pytorch-reference");
     }
 }

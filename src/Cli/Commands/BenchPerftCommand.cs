@@ -155,15 +155,7 @@ internal static class BenchPerftCommand
         {
             return File.Exists(given) ? given : throw new UsageException($"--stockfish {given}: no such file");
         }
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/games"))
-        {
-            string candidate = Path.Combine(dir, "stockfish");
-            if (dir.Length > 0 && File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        return null;
+        return ExternalProgram.Find("stockfish");
     }
 
     private sealed record Row(string Name, int Depth, long Nodes, double Seconds, double? ThreadedSeconds, double? StockfishSeconds);

@@ -77,15 +77,15 @@ internal static class BenchRlCommand
 
     /// <summary>
     /// Runs bench/rl/cleanrl_ppo_cartpole.py for <paramref name="steps"/> environment steps with one torch thread and reads
-    /// its JSON line. Throws <see cref="Zero.Games.ZeroException"/> saying what to install when python3 or torch is missing.
+    /// its JSON line. Throws <see cref="ZeroException"/> saying what to install when python3 or torch is missing.
     /// </summary>
     private static (double StepsPerSecond, double FinalReturn, string Version) TorchPpoCartPole(long steps)
     {
-        string script = Path.Combine(Checkout.Root(), "bench", "rl", "cleanrl_ppo_cartpole.py");
+        string script = RepositoryRoot.Path("bench", "rl", "cleanrl_ppo_cartpole.py");
         List<string> lines = PythonScript.Run(script, ["--steps", steps.ToString(CultureInfo.InvariantCulture), "--threads", "1"]);
         if (lines.Count == 0)
         {
-            throw new Zero.Games.ZeroException($"--torch: {script} printed nothing; run it by hand to see why.");
+            throw new ZeroException($"--torch: {script} printed nothing; run it by hand to see why.");
         }
         using JsonDocument doc = JsonDocument.Parse(lines[^1]);
         JsonElement r = doc.RootElement;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Zero.Engine.Kernels;
 using Zero.Engine.Models;
-using Zero.SelfPlay.Evaluation;
+using Zero.Network;
 using Zero.Games;
 using Zero.Games.ConnectFour;
 using Zero.Search.Evaluation;
@@ -152,7 +152,7 @@ internal static class BenchSearchCommand
         // 3. The network: raw inference and search at the same batch size, alternated over several rounds so that a
         //    machine whose load drifts skews both figures alike; each ratio reported is the median of the rounds'.
         using var pool = new ComputePool(netThreads);
-        NetworkModel net = NetworkEvaluator.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
+        NetworkModel net = NetworkLoader.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
         var counted = new CountingModel(net);
         var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };

@@ -16,7 +16,7 @@ namespace Zero.Cli.Commands;
 /// </summary>
 internal static class BenchSolverCommand
 {
-    private const string DefaultFile = "../shared/data/connect4/positions_ply17-28.txt";
+    private const string DefaultFile = "data/connect4/positions_ply17-28.txt";
 
     public static Command Create()
     {
@@ -45,7 +45,7 @@ internal static class BenchSolverCommand
             {
                 throw new UsageException($"--table-bits {bits} is out of range: use 16 to 30");
             }
-            string path = parse.GetValue(file) ?? Path.Combine(Checkout.Root(), DefaultFile);
+            string path = parse.GetValue(file) ?? RepositoryRoot.Path(DefaultFile);
             return Run(path, parse.GetValue(allColumns), bits, parse.GetValue(json), parse.InvocationConfiguration.Output);
         });
         return command;

@@ -1,3 +1,4 @@
+using Zero.Network;
 using System.CommandLine;
 using Zero.Games;
 using Zero.Games.ConnectFour;
@@ -13,7 +14,7 @@ namespace Zero.Cli.Commands;
 
 /// <summary>
 /// `zero eval connect4 [--weights FILE] [--playouts N] [--file F ...]`: how often a Connect Four network picks a bad
-/// move on positions labelled by a perfect solver (../shared/data/connect4/README.md): the outcome error rate and
+/// move on positions labelled by a perfect solver (data/connect4/README.md): the outcome error rate and
 /// the exact error rate, for the raw network (most probable legal move) and with MCTS at N playouts.
 /// `zero eval tictactoe [--weights FILE] [--playouts N]`: the same question asked of every reachable tic-tac-toe
 /// position against the exact solver (<see cref="TicTacToeAudit"/>), plus games against the perfect player.
@@ -27,7 +28,7 @@ internal static class EvalCommand
         var playouts = new Option<int?>("--playouts") { Description = "MCTS playouts per move for the search measurement (default 800 for connect4, 200 for tictactoe)" };
         var files = new Option<string[]>("--file")
         {
-            Description = "Labelled position file(s); default both files of ../shared/data/connect4",
+            Description = "Labelled position file(s); default both files of data/connect4 in the repository",
             AllowMultipleArgumentsPerToken = true,
         };
         var threads = new Option<int>("--threads") { Description = "Positions searched at once (their leaves share network batches)", DefaultValueFactory = _ => 8 };
@@ -48,7 +49,7 @@ internal static class EvalCommand
                 throw new UsageException("--playouts must be at least 1");
             }
             int threadCount = Math.Clamp(parse.GetValue(threads), 1, 256);
-            string weightsPath = parse.GetValue(weights) ?? Checkout.ShippedWeights(name) ?? Path.Combine("weights", name + ".weights");
+            string weightsPath = parse.GetValue(weights) ?? ShippedNetworks.Find(name) ?? Path.Combine("weights", name + ".weights");
             if (!File.Exists(weightsPath))
             {
                 throw new ZeroException($"weights file '{weightsPath}' not found: pass --weights FILE (a run's generations/gen-NNNN.weights)");
@@ -59,8 +60,8 @@ internal static class EvalCommand
             }
             string[] paths = parse.GetValue(files) is { Length: > 0 } given
                 ? given
-                : [Path.Combine(Checkout.Root(), "..", "shared", "data", "connect4", "positions_ply10-16.txt"),
-                   Path.Combine(Checkout.Root(), "..", "shared", "data", "connect4", "positions_ply17-28.txt")];
+                : [RepositoryRoot.Path("data", "connect4", "positions_ply10-16.txt"),
+                   RepositoryRoot.Path("data", "connect4", "positions_ply17-28.txt")];
             IBatchModel model = new EngineNetworkFactory(ConnectFourPosition.InputShape, ConnectFourPosition.ActionCount).LoadWeights(weightsPath);
             TextWriter output = parse.InvocationConfiguration.Output;
             output.WriteLine($"weights {weightsPath}; outcome error = worse result class than the best move (positions where classes differ); exact error = not an optimal column");

@@ -52,7 +52,7 @@ internal static class UciMatchCommand
             }
             var settings = new MatchSettings(
                 n, baseTime, increment, EngineCommand(parse.GetValue(engine)), engineOptions,
-                [parse.GetValue(stockfish) ?? FindStockfish()],
+                [parse.GetValue(stockfish) ?? ExternalProgram.Require("stockfish", "apt-get install -y stockfish")],
                 [new("Skill Level", level.ToString(CultureInfo.InvariantCulture)), new("Threads", "1"), new("Hash", "16"), new("Move Overhead", "100")]);
             output.WriteLine($"zero uci-match: {n} games, {baseTime.TotalSeconds:0.###}+{increment.TotalSeconds:0.###} s, Stockfish Skill Level {level}");
             List<GameRecord> records = new UciMatch(settings, line =>
@@ -106,18 +106,5 @@ internal static class UciMatchCommand
         return Path.GetFileNameWithoutExtension(process) == "dotnet"
             ? [process, typeof(UciMatchCommand).Assembly.Location, "uci"]
             : [process, "uci"];
-    }
-
-    private static string FindStockfish()
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/games"))
-        {
-            string candidate = Path.Combine(dir, "stockfish");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        throw new ZeroException("stockfish was not found: install it (apt-get install -y stockfish) or give --stockfish PATH");
     }
 }

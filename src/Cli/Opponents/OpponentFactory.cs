@@ -5,7 +5,7 @@ using Zero.Games.TicTacToe;
 using Zero.Search.Baselines;
 using Zero.Search.Evaluation;
 using Zero.Search.Players;
-using Zero.SelfPlay.Evaluation;
+using Zero.Network;
 using Zero.SelfPlay.Matches;
 
 namespace Zero.Cli.Opponents;
@@ -32,7 +32,7 @@ public static class OpponentFactory
 
     /// <summary>The opponent used when none is given: the strongest ready-made one for the game.</summary>
     /// Where the repository ships a trained network for the game (weights/&lt;game&gt;.weights), that network is the default.
-    public static string DefaultFor(string game) => Checkout.ShippedWeights(game) is not null ? "net" : game switch
+    public static string DefaultFor(string game) => ShippedNetworks.Find(game) is not null ? "net" : game switch
     {
         "tictactoe" => "perfect",
         "connect4" => "alphabeta:1000ms",
@@ -118,9 +118,9 @@ public static class OpponentFactory
                 throw new UsageException($"bad opponent '{spec}': {usage}");
             }
         }
-        string path = file ?? Checkout.ShippedWeights(TGame.Name)
+        string path = file ?? ShippedNetworks.Find(TGame.Name)
             ?? throw new UsageException($"opponent '{spec}': there is no shipped network for {TGame.Name} (weights/{TGame.Name}.weights); {usage}");
-        NetworkModel model = NetworkEvaluator.Load(path);
+        NetworkModel model = NetworkLoader.Load<TGame, TMove>(path);
         IEvaluator<TGame, TMove> evaluator = NetworkEvaluator.Create<TGame, TMove>(model);
         return NetworkPlayers.Create(evaluator, playouts, temperatureMoves: 0, searchBatch: 8, options.Seed,
             $"net:{Path.GetFileNameWithoutExtension(path)}:{playouts}");

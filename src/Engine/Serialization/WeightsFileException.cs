@@ -3,10 +3,9 @@ namespace Zero.Engine.Serialization;
 /// <summary>
 /// A weights or optimizer-state file that cannot be used: not a Zero file, another format version, truncated,
 /// corrupted, or written for another architecture. The message says which and how to fix it; callers (the CLI,
-/// self-play, the arena) show it as it is. Derives from <see cref="IOException"/> (it describes a file); it is not ZeroException because the Engine project
-/// depends on nothing of ours (the product's root ZeroException lives in Zero.Games); the CLI maps it to exit code 1.
+/// self-play, the arena) show it as it is. Derives from the root <see cref="ZeroException"/>; the CLI maps it to exit code 1.
 /// </summary>
-public sealed class WeightsFileException : IOException
+public sealed class WeightsFileException : ZeroException
 {
     /// <summary>Creates the exception.</summary>
     public WeightsFileException(string message)

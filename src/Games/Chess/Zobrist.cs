@@ -38,7 +38,7 @@ public static class Zobrist
         var keys = new ulong[count];
         for (int i = 0; i < count; i++)
         {
-            keys[i] = Hashing.Mix((stream << 32) + (ulong)i);
+            keys[i] = SplitMix64.Mix((stream << 32) + (ulong)i);
         }
         return keys;
     }

@@ -53,7 +53,7 @@ public readonly struct ConnectFourPosition : IGame<ConnectFourPosition, ConnectF
 
     public int Ply => BitOperations.PopCount(_mask);
     public int SideToMove => Ply & 1;
-    public ulong Hash => Hashing.Mix(Key);
+    public ulong Hash => SplitMix64.Mix(Key);
 
     public GameResult? Outcome
     {

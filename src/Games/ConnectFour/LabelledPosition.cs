@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Zero.Games.ConnectFour;
 
 /// <summary>
-/// One line of a labelled Connect Four file (../shared/data/connect4/README.md):
+/// One line of a labelled Connect Four file (data/connect4/README.md in the repository):
 /// <c>MOVES SCORE OPTIMAL | V1 V2 V3 V4 V5 V6 V7</c>, e.g. <c>4453 2 4 | -1 0 1 2 1 0 -1</c>. The score and the
 /// column values are exact, from the side to move (Pons' convention: 22 − k for a win with the k-th stone).
 /// Read by the solver tests, `zero bench solver`, and any evaluation of move quality.
@@ -77,7 +77,7 @@ public sealed record LabelledPosition(string Moves, ConnectFourPosition Position
     {
         if (!File.Exists(path))
         {
-            throw new ZeroException($"labelled positions file '{path}' not found: pass --file PATH, or put the shared data folder beside the repository (../shared/data/connect4)");
+            throw new ZeroException($"labelled positions file '{path}' not found: pass --file PATH of a labelled file (data/connect4/ in the repository holds two)");
         }
         var result = new List<LabelledPosition>();
         int lineNumber = 0;

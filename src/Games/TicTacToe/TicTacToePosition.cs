@@ -42,7 +42,7 @@ public readonly struct TicTacToePosition : IGame<TicTacToePosition, TicTacToeMov
 
     public int Ply => BitOperations.PopCount((uint)(_x | _o));
     public int SideToMove => Ply & 1;
-    public ulong Hash => Hashing.Mix((ulong)_x | ((ulong)_o << 9));
+    public ulong Hash => SplitMix64.Mix((ulong)_x | ((ulong)_o << 9));
 
     public GameResult? Outcome
     {

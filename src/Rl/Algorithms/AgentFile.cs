@@ -1,4 +1,3 @@
-using Zero.Games;
 
 namespace Zero.Rl.Algorithms;
 

@@ -1,5 +1,4 @@
 using Zero.Engine.Tensors;
-using Zero.Games;
 using Zero.Rl.Wrappers;
 
 namespace Zero.Rl.Algorithms;

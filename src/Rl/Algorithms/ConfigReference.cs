@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Zero.Games;
 using Zero.Rl.ClassicControl;
 
 namespace Zero.Rl.Algorithms;

@@ -4,7 +4,6 @@ using Zero.Engine.Models;
 using Zero.Engine.Ops;
 using Zero.Engine.Optim;
 using Zero.Engine.Tensors;
-using Zero.Games;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Spaces;
 using Zero.Rl.Training;

@@ -22,7 +22,7 @@ internal static class Networks
     {
         "tanh" => Activation.Tanh,
         "relu" => Activation.Relu,
-        _ => throw new Zero.Games.ZeroException($"Unknown activation_fn '{name}': use \"tanh\" or \"relu\"."),
+        _ => throw new ZeroException($"Unknown activation_fn '{name}': use \"tanh\" or \"relu\"."),
     };
 
     /// <summary>Appends the network's named tensors (copies) under <paramref name="name"/>.</summary>

@@ -1,11 +1,10 @@
-using Zero.Games;
 using Zero.Rl.Training;
 
 namespace Zero.Rl.Algorithms;
 
 /// <summary>
 /// The shipped hyper-parameters per (algorithm, environment), starting from the RL Baselines3 Zoo's tuned values
-/// (../shared/specs/rl-classic-control.md, table (d)); keys the Zoo does not set keep SB3's defaults. Where a value
+/// (docs/rl-environments.md, table (d)); keys the Zoo does not set keep SB3's defaults. Where a value
 /// differs from the Zoo the line says why. Read by <c>zero rl train</c> and the learning tests.
 /// </summary>
 public static class Presets

@@ -6,7 +6,6 @@ using Zero.Engine.Ops;
 using Zero.Engine.Optim;
 using Zero.Engine.Tensors;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
-using Zero.Games;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Spaces;
 using Zero.Rl.Training;

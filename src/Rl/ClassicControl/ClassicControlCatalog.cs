@@ -1,4 +1,3 @@
-using Zero.Games;
 using Zero.Rl.Environments;
 using Zero.Rl.Wrappers;
 

@@ -1,4 +1,3 @@
-using Zero.Games;
 using Zero.Rl.Spaces;
 
 namespace Zero.Rl.Environments;

@@ -15,7 +15,7 @@ namespace Zero.Search.Baselines;
 /// Called by AlphaBetaPlayer, `zero bench solver`, and the tests that check it against the labelled positions.
 /// </summary>
 /// <remarks>
-/// Scores follow Pons (and ../shared/data/connect4/README.md): from the side to move, 0 a draw, 22 − k when the
+/// Scores follow Pons (and data/connect4/README.md): from the side to move, 0 a draw, 22 − k when the
 /// side to move wins with its k-th stone at the latest, −(22 − k) when it loses to the opponent's k-th stone.
 /// Not thread-safe: one solver per thread. The tables are kept between searches (their entries are facts about
 /// positions, valid forever), so a game's later moves reuse the work of its earlier ones.

@@ -17,7 +17,7 @@ public sealed class HashRandomEvaluator<TGame, TMove>(ulong salt = 0, float logi
     public IEvaluationBatch<TGame, TMove> CreateBatch(int capacity) => new Batch(capacity, salt, logitScale);
 
     /// <summary>The value this evaluator gives <paramref name="position"/>: in [-1, 1].</summary>
-    public static float ValueOf(in TGame position, ulong salt) => ToSigned(Hashing.Mix(position.Hash ^ salt));
+    public static float ValueOf(in TGame position, ulong salt) => ToSigned(SplitMix64.Mix(position.Hash ^ salt));
 
     private static float ToSigned(ulong bits) => (float)((bits >> 40) * (2.0 / (1UL << 24)) - 1.0);
 
@@ -26,11 +26,11 @@ public sealed class HashRandomEvaluator<TGame, TMove>(ulong salt = 0, float logi
         protected override void EvaluateLeaf(int index)
         {
             ulong hash = Positions[index].Hash ^ salt;
-            Values[index] = ToSigned(Hashing.Mix(hash));
+            Values[index] = ToSigned(SplitMix64.Mix(hash));
             Span<float> logits = LogitsAt(index);
             for (int a = 0; a < logits.Length; a++)
             {
-                logits[a] = scale * ToSigned(Hashing.Mix(hash + 0x9E3779B97F4A7C15UL * (ulong)(a + 1)));
+                logits[a] = scale * ToSigned(SplitMix64.Mix(hash + 0x9E3779B97F4A7C15UL * (ulong)(a + 1)));
             }
         }
     }

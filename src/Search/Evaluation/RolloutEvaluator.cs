@@ -20,7 +20,7 @@ public sealed class RolloutEvaluator<TGame, TMove>(int seed, int maxPlies = 1000
     public IEvaluationBatch<TGame, TMove> CreateBatch(int capacity)
     {
         int number = Interlocked.Increment(ref _batches);
-        int batchSeed = (int)Hashing.Mix(((ulong)(uint)seed << 32) | (uint)number);
+        int batchSeed = (int)SplitMix64.Mix(((ulong)(uint)seed << 32) | (uint)number);
         return new Batch(capacity, new Random(batchSeed), maxPlies);
     }
 

@@ -17,10 +17,10 @@ public sealed partial class PuctSearch<TGame, TMove>
             for (int i = 0; i < _tree.Count; i++)
             {
                 ref Node n = ref _tree.Nodes[i];
-                h = Games.Hashing.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(n.W));
-                h = Games.Hashing.Mix(h ^ ((ulong)(uint)n.Visits << 32 | (uint)n.FirstChild));
-                h = Games.Hashing.Mix(h ^ ((ulong)BitConverter.SingleToUInt32Bits(n.Prior) << 32 | BitConverter.SingleToUInt32Bits(n.Value)));
-                h = Games.Hashing.Mix(h ^ ((ulong)Unsafe.BitCast<Proof, byte>(n.Proof) << 24 | (ulong)(ushort)n.ChildCount << 8 | (byte)n.State) ^ (ulong)_tree.Moves[i].GetHashCode());
+                h = SplitMix64.Mix(h ^ (ulong)BitConverter.DoubleToInt64Bits(n.W));
+                h = SplitMix64.Mix(h ^ ((ulong)(uint)n.Visits << 32 | (uint)n.FirstChild));
+                h = SplitMix64.Mix(h ^ ((ulong)BitConverter.SingleToUInt32Bits(n.Prior) << 32 | BitConverter.SingleToUInt32Bits(n.Value)));
+                h = SplitMix64.Mix(h ^ ((ulong)Unsafe.BitCast<Proof, byte>(n.Proof) << 24 | (ulong)(ushort)n.ChildCount << 8 | (byte)n.State) ^ (ulong)_tree.Moves[i].GetHashCode());
             }
             return h;
         }

@@ -3,7 +3,7 @@ using Zero.Games.ConnectFour;
 namespace Zero.SelfPlay.Benchmarks;
 
 /// <summary>
-/// The two error rates of ../shared/data/connect4/README.md for a move chooser over solver-labelled positions
+/// The two error rates of data/connect4/README.md for a move chooser over solver-labelled positions
 /// (<see cref="LabelledPosition"/>): outcome errors (the chosen move's result class — win, draw, loss — is worse than
 /// the best move's, counted only over positions where the legal moves' classes differ) and exact errors (the chosen
 /// move is not among the optimal columns, over all positions). `zero eval connect4` measures them for the raw

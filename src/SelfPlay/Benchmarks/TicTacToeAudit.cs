@@ -6,7 +6,7 @@ using Zero.SelfPlay.Matches;
 namespace Zero.SelfPlay.Benchmarks;
 
 /// <summary>
-/// The tic-tac-toe strength check of issue 5: in every reachable position where the game is not over (4,520), does
+/// The tic-tac-toe strength check: in every reachable position where the game is not over (4,520), does
 /// the player choose a move whose exact result (win, draw, loss by <see cref="TicTacToeSolver"/>) is worse than the
 /// best move's? Counted for the raw network (most probable legal move) and with MCTS at a given number of
 /// playouts (sequential search, no noise, the most visited move). Zero worse moves with search means the player

@@ -32,10 +32,10 @@ public static partial class DurationText
     }
 
     /// <summary>Parses <paramref name="text"/>.</summary>
-    /// <exception cref="Zero.Games.ZeroException">Not a duration.</exception>
+    /// <exception cref="ZeroException">Not a duration.</exception>
     public static TimeSpan Parse(string text) => TryParse(text, out TimeSpan d)
         ? d
-        : throw new Zero.Games.ZeroException($"'{text}' is not a duration: write 90s, 10m, 2h or 1h30m");
+        : throw new ZeroException($"'{text}' is not a duration: write 90s, 10m, 2h or 1h30m");
 
     /// <summary>A short form for people: "45s", "12m05s", "1h02m".</summary>
     public static string Format(TimeSpan duration) =>

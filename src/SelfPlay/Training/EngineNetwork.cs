@@ -7,6 +7,7 @@ using Zero.Engine.Optim;
 using Zero.Engine.Serialization;
 using Zero.Engine.Tensors;
 using Zero.Games;
+using Zero.Network;
 using Zero.Search.Evaluation;
 using Zero.SelfPlay.Configuration;
 using Zero.SelfPlay.Replay;
@@ -83,7 +84,7 @@ public sealed class EngineNetwork : ITrainableNetwork
     public IBatchModel CreateInferenceModel()
     {
         var arrays = _net.State().ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        return new InferenceModel(new InferenceNet(_net.Config, arrays), $"b{_net.Config.Blocks}c{_net.Config.Channels}", _pool);
+        return new NetworkModel(new InferenceNet(_net.Config, arrays), _pool, $"b{_net.Config.Blocks}c{_net.Config.Channels}");
     }
 
     public void SaveWeights(string path) => WeightsFile.Save(path, _net);
@@ -126,7 +127,7 @@ public sealed class EngineNetwork : ITrainableNetwork
             OptimizerStateFile.Load(Path.Combine(folder, "optimizer"), network._optimizer);
             return network;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or WeightsFileException)
         {
             throw new ZeroException($"checkpoint '{path}' cannot be read ({e.Message}): restore it from a copy, or start a new run folder");
         }

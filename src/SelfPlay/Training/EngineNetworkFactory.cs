@@ -1,8 +1,8 @@
-using Zero.Engine.Inference;
 using Zero.Engine.Kernels;
 using Zero.Engine.Models;
 using Zero.Engine.Serialization;
 using Zero.Games;
+using Zero.Network;
 using Zero.Search.Evaluation;
 using Zero.SelfPlay.Configuration;
 
@@ -40,22 +40,6 @@ public sealed class EngineNetworkFactory(InputShape inputShape, int actionCount,
         }
     }
 
-    public IBatchModel LoadWeights(string path)
-    {
-        try
-        {
-            (PolicyValueNetConfig config, IReadOnlyDictionary<string, float[]> weights) = WeightsFile.ReadPolicyValueArrays(path);
-            if (config.InputPlanes * config.Height * config.Width != inputShape.Size || config.PolicySize != actionCount)
-            {
-                throw new ZeroException(
-                    $"weights '{path}' take {config.InputPlanes}×{config.Height}×{config.Width} inputs and {config.PolicySize} actions, "
-                    + $"but this game needs {inputShape} and {actionCount}: weights for another game?");
-            }
-            return new InferenceModel(new InferenceNet(config, weights), Path.GetFileNameWithoutExtension(path), _pool);
-        }
-        catch (WeightsFileException e)
-        {
-            throw new ZeroException($"weights '{path}': {e.Message}");
-        }
-    }
+    /// <summary>Loads a weights file through the one shape-checked loader (<see cref="NetworkLoader"/>).</summary>
+    public IBatchModel LoadWeights(string path) => NetworkLoader.Load(path, inputShape, actionCount, _pool);
 }

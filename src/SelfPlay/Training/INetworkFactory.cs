@@ -14,10 +14,10 @@ public interface INetworkFactory
     ITrainableNetwork Create(RunConfig config, Random random);
 
     /// <summary>The network saved by <see cref="ITrainableNetwork.SaveCheckpoint"/>.</summary>
-    /// <exception cref="Zero.Games.ZeroException">The file is damaged or does not fit the config (the message says which).</exception>
+    /// <exception cref="ZeroException">The file is damaged or does not fit the config (the message says which).</exception>
     ITrainableNetwork LoadCheckpoint(string path, RunConfig config);
 
     /// <summary>An inference model from a generation's weights file.</summary>
-    /// <exception cref="Zero.Games.ZeroException">The file is damaged or does not fit the game.</exception>
+    /// <exception cref="ZeroException">The file is damaged or does not fit the game.</exception>
     IBatchModel LoadWeights(string path);
 }

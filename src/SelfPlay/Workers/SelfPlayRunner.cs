@@ -95,10 +95,9 @@ public sealed class SelfPlayRunner<TGame, TMove>
     /// <summary>The seed of game <paramref name="index"/> of a run seeded <paramref name="seed"/> (SplitMix64 mix).</summary>
     public static int GameSeed(long seed, long index)
     {
-        ulong z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)index + 1);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+        // SplitMix64.Mix adds the increment once more; subtracting it keeps every seed of existing runs unchanged.
+        ulong z = unchecked(((ulong)seed * SplitMix64.Increment) + (ulong)index + 1 - SplitMix64.Increment);
+        return (int)(SplitMix64.Mix(z) & 0x7FFFFFFF);
     }
 
     /// <summary>Plays one game on the calling thread.</summary>

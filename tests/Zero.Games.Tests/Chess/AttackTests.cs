@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Zero.Games.Chess;
 
 namespace Zero.Games.Tests.Chess;
@@ -44,13 +43,9 @@ public sealed class AttackTests
         CheckTable(table.RookAttacks, table.BishopAttacks);
     }
 
-    [Fact]
+    [Bmi2Fact]
     public void PextTable_MatchesRayWalkingReference()
     {
-        if (!Bmi2.X64.IsSupported)
-        {
-            return; // no BMI2 on this CPU: the magic table is the one in use and is tested above
-        }
         SliderTable table = SliderTable.Build(usePext: true);
         CheckTable(table.RookAttacks, table.BishopAttacks);
     }

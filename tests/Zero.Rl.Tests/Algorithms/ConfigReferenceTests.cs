@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
@@ -33,7 +32,7 @@ public sealed class ConfigReferenceTests
     [Fact]
     public void RlOptionsDoc_InRepository_IsCurrent()
     {
-        string path = Path.Combine(Root(), "docs", "rl-options.md");
+        string path = RepositoryRoot.Path("docs", "rl-options.md");
         Assert.True(File.Exists(path), "docs/rl-options.md is missing: run './zero rl options --doc > docs/rl-options.md'");
         Assert.True(File.ReadAllText(path) == ConfigReference.Markdown(), "docs/rl-options.md is out of date: run './zero rl options --doc > docs/rl-options.md'");
     }
@@ -49,17 +48,5 @@ public sealed class ConfigReferenceTests
         string sac = ConfigReference.Preset("sac", "MountainCarContinuous-v0").ToJsonString();
         Assert.Equal(JsonSerializer.Serialize(Presets.Sac("MountainCarContinuous-v0")), JsonSerializer.Serialize(ConfigFile.Apply(new SacConfig(), sac, "test")));
         Assert.Contains(ConfigReference.PresetChanges("sac", "MountainCarContinuous-v0"), c => c.Key == "use_sde" && c.Value == "true");
-    }
-
-    private static string Root([CallerFilePath] string source = "")
-    {
-        for (DirectoryInfo? d = new(Path.GetDirectoryName(source)!); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Zero.sln")))
-            {
-                return d.FullName;
-            }
-        }
-        throw new InvalidOperationException($"Zero.sln not found above {source}");
     }
 }

@@ -2,7 +2,6 @@ using Zero.Engine.Autograd;
 using Zero.Engine.Models;
 using Zero.Engine.Ops;
 using Zero.Engine.Tensors;
-using Zero.Games;
 using Zero.Rl.Algorithms;
 
 namespace Zero.Rl.Tests.Algorithms;

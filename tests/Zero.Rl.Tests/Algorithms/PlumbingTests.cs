@@ -1,4 +1,3 @@
-using Zero.Games;
 using Zero.Rl.Algorithms;
 using Zero.Rl.Training;
 

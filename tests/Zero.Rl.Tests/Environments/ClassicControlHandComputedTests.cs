@@ -224,7 +224,7 @@ public sealed class ClassicControlHandComputedTests
     [Fact]
     public void Make_UnknownId_ThrowsListingKnownEnvironments()
     {
-        var e = Assert.Throws<Zero.Games.ZeroException>(() => ClassicControlCatalog.Make("CartPole-v9"));
+        var e = Assert.Throws<ZeroException>(() => ClassicControlCatalog.Make("CartPole-v9"));
         Assert.Contains("CartPole-v1", e.Message);
     }
 

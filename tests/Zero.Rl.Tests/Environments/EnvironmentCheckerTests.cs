@@ -75,7 +75,7 @@ public sealed class EnvironmentCheckerTests
     [Fact]
     public void CheckOrThrow_BrokenEnvironment_ThrowsZeroExceptionWithEveryError()
     {
-        var e = Assert.Throws<Zero.Games.ZeroException>(() => EnvironmentChecker.CheckOrThrow(() => new BrokenEnv(nanReward: true)));
+        var e = Assert.Throws<ZeroException>(() => EnvironmentChecker.CheckOrThrow(() => new BrokenEnv(nanReward: true)));
         Assert.Contains("rewards must be finite", e.Message);
     }
 }

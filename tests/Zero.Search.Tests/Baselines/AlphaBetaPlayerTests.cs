@@ -62,7 +62,7 @@ public sealed class AlphaBetaPlayerTests(SolverFixture fixture) : IClassFixture<
     {
         int checkedPositions = 0;
         Span<int> columns = stackalloc int[7];
-        foreach (LabelledPosition labelled in LabelledPosition.ReadFile(SharedData.Path("connect4/positions_ply17-28.txt")))
+        foreach (LabelledPosition labelled in LabelledPosition.ReadFile(RepositoryRoot.Path("data", "connect4", "positions_ply17-28.txt")))
         {
             if (labelled.Position.Ply < 26)
             {
@@ -82,7 +82,7 @@ public sealed class AlphaBetaPlayerTests(SolverFixture fixture) : IClassFixture<
     {
         // Late positions (ply 24+) solve in milliseconds, so a one-second budget must end with an exact, optimal move.
         var player = AlphaBetaPlayer.WithTime(TimeSpan.FromSeconds(1), _solver);
-        IEnumerable<LabelledPosition> late = LabelledPosition.ReadFile(SharedData.Path("connect4/positions_ply17-28.txt"))
+        IEnumerable<LabelledPosition> late = LabelledPosition.ReadFile(RepositoryRoot.Path("data", "connect4", "positions_ply17-28.txt"))
             .Where(l => l.Position.Ply >= 24).Take(8);
         foreach (LabelledPosition labelled in late)
         {

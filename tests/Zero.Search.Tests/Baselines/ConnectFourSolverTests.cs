@@ -13,7 +13,7 @@ public sealed class ConnectFourSolverTests(SolverFixture fixture) : IClassFixtur
 {
     private readonly ConnectFourSolver _solver = fixture.Solver;
 
-    private static IReadOnlyList<LabelledPosition> Load(string file) => LabelledPosition.ReadFile(SharedData.Path($"connect4/{file}"));
+    private static IReadOnlyList<LabelledPosition> Load(string file) => LabelledPosition.ReadFile(RepositoryRoot.Path("data", "connect4", file));
 
     private static ConnectFourPosition Parse(string moves)
     {
