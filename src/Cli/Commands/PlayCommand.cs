@@ -80,6 +80,7 @@ internal static class PlayCommand
             {
                 "connect4" => "a column 1-7",
                 "tictactoe" => "a cell 1-9 (1 top-left, 9 bottom-right)",
+                "go" or "go9" or "go13" or "go25" => "a point such as D4 (column letter without I, row from the bottom), or pass",
                 _ => "a move",
             };
             output.WriteLine($"{TGame.Name}: you play {labels[human]} ({(human == 0 ? "first" : "second")}) against {opponent.Name}.");
@@ -203,7 +204,7 @@ internal static class PlayCommand
         private static string[] SideLabels(string game) => game switch
         {
             "chess" => ["White", "Black"],
-            "go" => ["Black", "White"],
+            "go" or "go9" or "go13" or "go25" => ["Black (X)", "White (O)"],
             _ => ["X", "O"],
         };
     }

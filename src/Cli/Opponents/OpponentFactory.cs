@@ -36,6 +36,8 @@ public static class OpponentFactory
     {
         "tictactoe" => "perfect",
         "connect4" => "alphabeta:1000ms",
+        "go9" => "mcts:2000",
+        "go" or "go13" or "go25" => "mcts:800",
         _ => "random",
     };
 

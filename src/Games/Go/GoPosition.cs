@@ -25,7 +25,7 @@ namespace Zero.Games.Go;
 /// <para><b>Hash</b> covers the stones, the player to move, the simple-ko point, a pending pass, the end of the
 /// game and the rules; the superko history is not part of it.</para>
 /// </summary>
-public readonly partial struct GoPosition<TFrame> : IGame<GoPosition<TFrame>, GoMove>, IEquatable<GoPosition<TFrame>>
+public readonly partial struct GoPosition<TFrame> : IGame<GoPosition<TFrame>, GoMove>, IEquatable<GoPosition<TFrame>>, IFastPlayout
     where TFrame : struct, IGoFrame
 {
     private const byte Ongoing = 0, BlackWins = 1, WhiteWins = 2, Drawn = 3;
@@ -301,6 +301,22 @@ public readonly partial struct GoPosition<TFrame> : IGame<GoPosition<TFrame>, Go
             end = score > 0 ? BlackWins : score < 0 ? WhiteWins : Drawn;
         }
         return new GoPosition<TFrame>(board, _setup, history, _ply + 1, Math.Max(_maxStones, stones), end);
+    }
+
+    /// <summary>
+    /// One light-policy playout (<see cref="GoPlayout.RunLight"/>: capture or save strings in atari, else uniform
+    /// moves that keep one-point eyes) on a copy of the board, scored by area with komi: +1 when the side to move
+    /// wins, −1 when it loses, 0 for a draw. Superko is not checked inside playouts (simple ko only).
+    /// </summary>
+    public float Playout(ulong seed)
+    {
+        GoBoard board = _board.Clone();
+        var random = new GoRandom(seed);
+        GoPlayout.RunLight(board, ref random, 3 * board.Size * board.Size);
+        (int black, int white) = board.AreaScore();
+        double score = black - white - _setup.Rules.Komi - _setup.WhiteHandicapBonus;
+        float blackValue = score > 0 ? 1f : score < 0 ? -1f : 0f;
+        return _board.ToMove == GoColor.Black ? blackValue : -blackValue;
     }
 
     public int ActionIndex(GoMove move)

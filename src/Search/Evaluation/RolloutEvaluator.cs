@@ -4,7 +4,8 @@ namespace Zero.Search.Evaluation;
 
 /// <summary>
 /// Pure MCTS: the value of a leaf is the result of one uniformly random playout from it (from the leaf's side to
-/// move); the policy is uniform. The default `zero analyze` evaluator for games without a network, and the engine
+/// move), or of the game's own playout where it has one (<see cref="IFastPlayout"/>: Go plays on a mutable board
+/// with a light policy); the policy is uniform. The default `zero analyze` evaluator for games without a network, and the engine
 /// behind the `mcts:N` opponent before a network exists. Each batch draws from its own <see cref="Random"/> seeded
 /// from the evaluator seed and the batch's creation number, so one search thread with a fixed seed repeats exactly.
 /// </summary>
@@ -27,6 +28,10 @@ public sealed class RolloutEvaluator<TGame, TMove>(int seed, int maxPlies = 1000
     /// <summary>Plays random moves from <paramref name="start"/> to the end; the result from the start's side to move (a draw after <paramref name="maxPlies"/>).</summary>
     public static float Playout(TGame start, Random random, Span<TMove> moves, int maxPlies)
     {
+        if (start is IFastPlayout fast && start.Outcome is null)
+        {
+            return fast.Playout((ulong)random.NextInt64());
+        }
         TGame position = start;
         for (int ply = 0; ply < maxPlies; ply++)
         {
