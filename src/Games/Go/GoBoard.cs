@@ -758,7 +758,7 @@ public sealed class GoBoard
         for (int i = 0; i < keys.Length; i++)
         {
             state += 0x9E3779B97F4A7C15UL;
-            keys[i] = Hashing.Mix(state);
+            keys[i] = SplitMix64.Mix(state);
         }
         return keys;
     }

@@ -168,9 +168,9 @@ public readonly partial struct GoPosition<TFrame> : IGame<GoPosition<TFrame>, Go
         {
             ulong h = _board.StoneHash ^ RulesKey(_setup);
             if (_board.ToMove == GoColor.White) h ^= 0x6A09E667F3BCC909UL;
-            if (_board.KoPoint != 0) h ^= Hashing.Mix(0xC0FFEEUL + (ulong)_board.KoPoint);
+            if (_board.KoPoint != 0) h ^= SplitMix64.Mix(0xC0FFEEUL + (ulong)_board.KoPoint);
             if (_board.Passes > 0) h ^= 0xBB67AE8584CAA73BUL;
-            if (_end != Ongoing) h ^= Hashing.Mix(0xE0DUL + _end);
+            if (_end != Ongoing) h ^= SplitMix64.Mix(0xE0DUL + _end);
             return h;
         }
     }
@@ -178,7 +178,7 @@ public readonly partial struct GoPosition<TFrame> : IGame<GoPosition<TFrame>, Go
     private static ulong RulesKey(GoSetup setup)
     {
         GoRules r = setup.Rules;
-        return Hashing.Mix(((ulong)r.Size << 40) ^ ((ulong)(long)Math.Round(r.Komi * 2 + 4096) << 8) ^ ((ulong)r.RuleSet << 4) ^ (ulong)r.Ko ^
+        return SplitMix64.Mix(((ulong)r.Size << 40) ^ ((ulong)(long)Math.Round(r.Komi * 2 + 4096) << 8) ^ ((ulong)r.RuleSet << 4) ^ (ulong)r.Ko ^
                            ((ulong)setup.Handicap.Count << 56));
     }
 

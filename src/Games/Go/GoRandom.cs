@@ -9,7 +9,7 @@ public struct GoRandom
     private ulong _state;
 
     /// <summary>Seeds the generator (any value; 0 is remapped).</summary>
-    public GoRandom(ulong seed) => _state = Hashing.Mix(seed) | 1;
+    public GoRandom(ulong seed) => _state = SplitMix64.Mix(seed) | 1;
 
     /// <summary>The next 64 random bits.</summary>
     public ulong Next()

@@ -271,13 +271,9 @@ public sealed partial class GtpEngine : IDisposable
             return;
         }
         _komi = komi;
-        if (_game is not null && _game.IsEmpty && _game.MoveCount == 0)
+        if (_game is not null && !_game.TrySetKomi(komi, out string? error))
         {
-            NewGame(); // rebuilt with the new komi at the next command
-        }
-        else if (_game is not null)
-        {
-            Log("komi changed during a game: it applies from the next clear_board");
+            Log($"komi {komi}: the game could not be replayed under it ({error}); it applies from the next clear_board");
         }
         Ok(r, "");
     }
@@ -360,7 +356,7 @@ public sealed partial class GtpEngine : IDisposable
             Fail(r, "syntax error");
             return;
         }
-        if (!Game.IsEmpty || Game.MoveCount > 0)
+        if (!Game.IsEmpty)
         {
             Fail(r, "board not empty");
             return;
@@ -427,7 +423,7 @@ public sealed partial class GtpEngine : IDisposable
 
     private void SetFreeHandicap(GtpRequest r)
     {
-        if (!Game.IsEmpty || Game.MoveCount > 0)
+        if (!Game.IsEmpty)
         {
             Fail(r, "board not empty");
             return;
@@ -548,9 +544,9 @@ public sealed partial class GtpEngine : IDisposable
             Fail(r, error!);
             return;
         }
-        if (_game is not null && _game.MoveCount == 0 && _game.IsEmpty)
+        if (_game is not null && _game.IsEmpty)
         {
-            NewGame();
+            NewGame(); // the evaluator and search are built again with the new values
         }
         Ok(r, "");
     }

@@ -23,6 +23,7 @@ public sealed class GtpGame<TFrame> : IGtpGame
     private readonly PuctSearch<GoPosition<TFrame>, GoMove> _search;
     private readonly ulong _seed;
     private GoSetup _setup;
+    private Task<SearchResult<GoMove>>? _waiter;
 
     /// <summary>An empty board under <paramref name="rules"/>, searched with the options' evaluator and parameters.</summary>
     public GtpGame(GoRules rules, OptionValues options, TimeProvider? time = null)
@@ -41,9 +42,9 @@ public sealed class GtpGame<TFrame> : IGtpGame
     public GoRules Rules => _setup.Rules;
     public GoColor ToMove => Current.ToMove;
     public int MoveCount => _positions.Count - 1;
-    public bool IsEmpty => _positions.Count == 1 && Current.Board.BlackStones + Current.Board.WhiteStones == _setup.Handicap.Count;
+    public bool IsEmpty => _positions.Count == 1 && Current.Board.BlackStones + Current.Board.WhiteStones == 0;
     public string EvaluatorNote { get; }
-    public bool IsSearching => _search.IsRunning;
+    public bool IsSearching => _waiter is { IsCompleted: false };
 
     public IReadOnlyList<GoMove> Stones()
     {
@@ -76,6 +77,7 @@ public sealed class GtpGame<TFrame> : IGtpGame
 
     public bool TryPlay(GoColor color, GoMove move, out string? error)
     {
+        Finish();
         GoPosition<TFrame> p = Resumed(Current);
         var added = new List<SgfMove>();
         if (color != p.ToMove)
@@ -133,6 +135,7 @@ public sealed class GtpGame<TFrame> : IGtpGame
 
     public bool Undo()
     {
+        Finish();
         if (_positions.Count <= 1)
         {
             return false;
@@ -141,6 +144,33 @@ public sealed class GtpGame<TFrame> : IGtpGame
         int length = _recordLengths[^1];
         _recordLengths.RemoveAt(_recordLengths.Count - 1);
         _record.RemoveRange(length, _record.Count - length);
+        return true;
+    }
+
+    public bool TrySetKomi(double komi, out string? error)
+    {
+        Finish();
+        GoSetup setup = _setup with { Rules = _setup.Rules.WithKomi(komi) };
+        var positions = new List<GoPosition<TFrame>> { GoPosition<TFrame>.Create(setup) };
+        for (int i = 1; i < _positions.Count; i++)
+        {
+            GoMove move = _positions[i].LastMove ?? GoMove.Pass;
+            GoPosition<TFrame> p = Resumed(positions[^1]);
+            if (p.ToMove != _positions[i].ToMove.Opponent())
+            {
+                p = p.Play(GoMove.Pass);
+            }
+            if (!p.IsLegal(move, out error))
+            {
+                return false;
+            }
+            positions.Add(p.Play(move));
+        }
+        _setup = setup;
+        _positions.Clear();
+        _positions.AddRange(positions);
+        _search.Clear();
+        error = null;
         return true;
     }
 
@@ -167,20 +197,55 @@ public sealed class GtpGame<TFrame> : IGtpGame
 
     public void StartSearch(GoColor color, SearchLimits limits)
     {
+        Finish();
         GoPosition<TFrame> root = Resumed(Current);
         if (color != root.ToMove && !root.IsOver)
         {
             root = root.Play(GoMove.Pass);
         }
+        if (root.IsOver)
+        {
+            return; // a resigned game: nothing to search, Snapshot and Wait report no candidates
+        }
         _search.SetPosition(root);
         _search.Start(limits);
+        _waiter = Task.Factory.StartNew(_search.Wait, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public void StopSearch() => _search.Stop();
 
-    public GtpAnalysis Snapshot() => Convert(_search.Snapshot());
+    public GtpAnalysis Snapshot() => _waiter is null ? Empty : Convert(_search.Snapshot());
 
-    public GtpAnalysis Wait() => Convert(_search.Wait());
+    public GtpAnalysis Wait()
+    {
+        if (_waiter is null)
+        {
+            return Empty;
+        }
+        SearchResult<GoMove> result = _waiter.GetAwaiter().GetResult();
+        _waiter = null;
+        return Convert(result);
+    }
+
+    private static GtpAnalysis Empty => new([], 0, 0, 0.5);
+
+    /// <summary>Waits for a search that was answered from a snapshot (its threads finish a gather) before the next use.</summary>
+    private void Finish()
+    {
+        if (_waiter is not null)
+        {
+            _search.Stop();
+            try
+            {
+                _waiter.Wait();
+            }
+            catch (AggregateException)
+            {
+                // reported when it was answered
+            }
+            _waiter = null;
+        }
+    }
 
     private GtpAnalysis Convert(SearchResult<GoMove> result)
     {
@@ -268,17 +333,14 @@ public sealed class GtpGame<TFrame> : IGtpGame
         _record.AddRange(record);
         _recordLengths.Clear();
         _recordLengths.AddRange(lengths);
+        Finish();
         _search.Clear();
         return true;
     }
 
     public void Dispose()
     {
-        if (_search.IsRunning)
-        {
-            _search.Stop();
-            _search.Wait();
-        }
+        Finish();
         (_evaluator as IDisposable)?.Dispose();
     }
 }

@@ -8,7 +8,7 @@ namespace Zero.Uci.Gtp;
 public sealed class GtpLineQueue
 {
     private readonly Queue<string?> _lines = new();
-    private readonly Lock _lock = new();
+    private readonly object _lock = new();
 
     /// <summary>Starts a background thread that copies <paramref name="input"/> into a new queue.</summary>
     public static GtpLineQueue Read(TextReader input)

@@ -23,8 +23,11 @@ public interface IGtpGame : IDisposable
     /// <summary>Moves played since the setup (passes included).</summary>
     int MoveCount { get; }
 
-    /// <summary>True when nothing is on the board and no move was played (handicap may still be set).</summary>
+    /// <summary>True when no stone is on the board and no move was played.</summary>
     bool IsEmpty { get; }
+
+    /// <summary>Changes the komi of the game in progress (its moves are replayed under the new rules).</summary>
+    bool TrySetKomi(double komi, out string? error);
 
     /// <summary>The evaluator's description (for the log).</summary>
     string EvaluatorNote { get; }
