@@ -37,7 +37,7 @@ public sealed class GoLightEvaluator<TFrame>(int seed) : IEvaluator<GoPosition<T
         double score = black - white - position.Rules.Komi - position.Setup.WhiteHandicapBonus;
         double mine = board.ToMove == GoColor.Black ? score : -score;
         double sign = mine > 0 ? 1 : mine < 0 ? -1 : 0;
-        return (float)(0.9 * sign + 0.1 * Math.Tanh(mine / n));
+        return (float)(0.7 * sign + 0.3 * Math.Tanh(mine / (n * n / 8.0)));
     }
 
     /// <summary>Writes the shape-rule logits of every legal move of <paramref name="position"/> (others are left alone).</summary>

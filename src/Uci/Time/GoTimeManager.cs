@@ -6,20 +6,20 @@ namespace Zero.Uci.Time;
 /// reserve. Called by <see cref="Gtp.GtpEngine"/> for each genmove.
 /// </summary>
 /// <remarks>
-/// m = the moves we still expect to play: max(N²/8, (0.7·N² − ply)/2) on an N×N board (a 9×9 game lasts about 60
-/// plies, a 19×19 one about 250).
+/// m = the moves we still expect to play, on the long side: max(N²/5, (1.2·N² − ply)/2) on an N×N board (a 9×9 game
+/// lasts 60 to 110 plies, a 19×19 one about 250; passes and captures at the end make long games).
 /// 1. Absolute: (remaining − m·overhead)/m, at most 25 % of what is left.
 /// 2. Fischer: (remaining − overhead)/m + 0.8·(increment − overhead), at most 40 % of remaining − overhead.
 /// 3. Canadian and Japanese in main time: min(main/m, 40 % of main) − overhead, but at least one byo-yomi share
 ///    (below): a move that overruns the main time is charged to the first block or period, which that share fits.
 /// 4. Canadian in byo-yomi: (block time left − stones·overhead)/stones·0.9 — the block is split evenly over its
 ///    stones. Japanese in byo-yomi: 0.8 · period − overhead (a period is never spent).
-/// Never below 10 ms; no clock gives null (think to the playout limit).
+/// Never below 1 ms; no clock gives null (think to the playout limit).
 /// </remarks>
 public static class GoTimeManager
 {
     /// <summary>The moves we still expect to play on a <paramref name="size"/> board at <paramref name="ply"/>.</summary>
-    public static double MovesLeft(int size, int ply) => Math.Max(size * size / 8.0, (0.7 * size * size - ply) / 2);
+    public static double MovesLeft(int size, int ply) => Math.Max(size * size / 5.0, (1.2 * size * size - ply) / 2);
 
     /// <summary>The budget for this move, or null when there is no clock.</summary>
     public static TimeSpan? Budget(GoClock clock, int size, int ply, TimeSpan overhead)
@@ -57,7 +57,7 @@ public static class GoTimeManager
                 }
                 break;
         }
-        return TimeSpan.FromMilliseconds(Math.Max(10, ms));
+        return TimeSpan.FromMilliseconds(Math.Max(1, ms));
     }
 
     private static double ByoYomiShare(double blockLeft, int stones, double overhead) => (blockLeft - stones * overhead) / stones * 0.9;
