@@ -26,9 +26,10 @@ internal static class TrainCommand
         var config = new Option<string?>("--config") { Description = "Config file (JSON with comments, see configs/<game>.jsonc); default: the run folder's run.json, else built-in defaults" };
         var time = new Option<string?>("--time") { Description = "Wall-time budget of this session: 90s, 10m, 2h, 1h30m (overrides limits.time)" };
         var generations = new Option<int?>("--generations") { Description = "Stop at this generation in total (overrides limits.generations)" };
+        var size = new Option<int?>("--size") { Description = "Go only: the board size, 9, 13, 19 or 25 (picks the game go9, go13, go or go25)" };
         var command = new Command("train", "Learn a game by self-play from random weights; resumes a run folder where it stopped.")
         {
-            game, overrides, run, config, time, generations,
+            game, overrides, run, config, time, generations, size,
         };
         command.SetAction(parse =>
         {
@@ -36,6 +37,10 @@ internal static class TrainCommand
             if (!GameCatalog.IsKnown(name))
             {
                 throw new UsageException($"unknown game '{parse.GetValue(game)}': choose one of {string.Join(", ", GameCatalog.Names)}");
+            }
+            if (parse.GetValue(size) is int boardSize)
+            {
+                name = GoGameForSize(name, boardSize);
             }
             string folder = parse.GetValue(run) ?? Path.Combine("runs", name);
             string? configFile = parse.GetValue(config);
@@ -115,5 +120,27 @@ internal static class TrainCommand
             using TrainingRun<TGame, TMove> plainRun = TrainingRun<TGame, TMove>.Open(folder, config, networks, plain, TimeProvider.System);
             return plainRun.Run(cancellation: stop);
         }
+    }
+
+    /// <summary>The Go game type that trains on a <paramref name="size"/> board ("go" --size 9 is "go9").</summary>
+    private static string GoGameForSize(string game, int size)
+    {
+        if (game is not ("go" or "go9" or "go13" or "go25"))
+        {
+            throw new UsageException($"--size is for Go only (the game '{game}' has one board)");
+        }
+        string sized = size switch
+        {
+            9 => "go9",
+            13 => "go13",
+            19 => "go",
+            25 => "go25",
+            _ => throw new UsageException($"--size {size}: training runs on 9, 13, 19 or 25 (one network frame each)"),
+        };
+        if (game != "go" && game != sized)
+        {
+            throw new UsageException($"--size {size} does not match the game {game}: write 'zero train go --size {size}'");
+        }
+        return sized;
     }
 }

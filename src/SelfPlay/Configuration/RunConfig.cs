@@ -84,8 +84,38 @@ public sealed record RunConfig
             },
             Limits = new LimitsConfig { Generations = 0, Time = "2h" },
         },
-        _ => throw new ZeroException($"no training defaults for '{game}': choose one of tictactoe, connect4"),
+        "go9" or "go13" or "go" or "go25" => GoDefaults(GameCatalog.Normalize(game)),
+        _ => throw new ZeroException($"no training defaults for '{game}': choose one of tictactoe, connect4, go9, go13, go, go25"),
     };
+
+    /// <summary>
+    /// Go on a frame of N×N (go9, go13, go = 19, go25): a small network and short searches so a generation finishes on
+    /// two cores; learning strength is not tuned yet. Games are capped at 2·N² plies (a capped game is scored as it
+    /// stands by the rules' area count).
+    /// </summary>
+    private static RunConfig GoDefaults(string game)
+    {
+        int n = game switch { "go9" => 9, "go13" => 13, "go25" => 25, _ => 19 };
+        return new RunConfig
+        {
+            Game = game,
+            Network = new NetworkConfig { Blocks = 4, Channels = 32, ValueHidden = 64 },
+            SelfPlay = new SelfPlayConfig
+            {
+                GamesPerGeneration = 64, ParallelGames = 32, Playouts = 32, SearchBatch = 4, DirichletAlpha = 0.03 * 361 / (n * n),
+                TemperatureMoves = n * n / 8, MaxPlies = 2 * n * n, ResignThreshold = -0.95, ResignCheckShare = 0.1, ResignMinPly = n * n / 2,
+            },
+            Training = new TrainingConfig
+            {
+                BatchSize = 256, SamplesPerPosition = 4, LearningRate = 0.02, ReplayWindowGames = 2000, MinPositions = 1000,
+            },
+            Evaluation = new EvaluationConfig
+            {
+                GamesVsPrevious = 10, Baselines = ["random"], GamesPerBaseline = 10, Playouts = 32,
+            },
+            Limits = new LimitsConfig { Generations = 0, Time = "1h" },
+        };
+    }
 
     /// <summary>
     /// Builds the config of a run: defaults for <paramref name="game"/>, then the file <paramref name="file"/> (JSON

@@ -118,7 +118,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("analyze", "go9")]
+    [InlineData("analyze", "nosuchgame")]
     [InlineData("analyze", "connect4", "--evaluator", "magic")]
     [InlineData("analyze", "connect4", "--threads", "0")]
     [InlineData("analyze", "connect4", "--weights", "x.bin", "--evaluator", "uniform")]

@@ -44,7 +44,7 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
-    [InlineData(2, "unknown game 'go9'", "train", "go9")]
+    [InlineData(2, "unknown game 'nosuchgame'", "train", "nosuchgame")]
     [InlineData(2, "--time '5 minutes' is not a duration", "train", "tictactoe", "--time", "5 minutes")]
     [InlineData(1, "training.learningRat", "train", "tictactoe", "training.learningRat=0.1")]
     [InlineData(1, "training.valueTargetQWeight must be in [0, 1]", "train", "tictactoe", "training.valueTargetQWeight=2")]
