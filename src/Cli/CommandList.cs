@@ -13,6 +13,7 @@ internal static class CommandList
         yield return AnalyzeCommand.Create(context);
         yield return EvalCommand.Create();
         yield return MatchCommand.Create();
+        yield return ArenaCommand.Create();
         yield return BenchCommand.Create();
         yield return PerftCommand.Create();
         yield return UciCommand.Create(context);

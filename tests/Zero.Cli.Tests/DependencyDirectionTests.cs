@@ -9,10 +9,12 @@ public sealed class DependencyDirectionTests
     {
         ["Zero.Core"] = [],
         ["Zero.Engine"] = ["Zero.Core"],
+        ["Zero.Engine.Gpu"] = ["Zero.Core", "Zero.Engine"],
         ["Zero.Games"] = ["Zero.Core"],
         ["Zero.Search"] = ["Zero.Core", "Zero.Games"],
         ["Zero.Network"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search"],
-        ["Zero.SelfPlay"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network"],
+        ["Zero.Arena"] = ["Zero.Core", "Zero.Games", "Zero.Search"], // below SelfPlay: training's evaluation uses its referee and statistics
+        ["Zero.SelfPlay"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network", "Zero.Arena"],
         ["Zero.Rl"] = ["Zero.Core", "Zero.Engine"],
         ["Zero.Uci"] = ["Zero.Core", "Zero.Engine", "Zero.Games", "Zero.Search", "Zero.Network"],
     };
@@ -42,6 +44,18 @@ public sealed class DependencyDirectionTests
             .ToArray();
         string[] forbidden = zeroReferences.Except(Allowed[name]).ToArray();
         Assert.True(forbidden.Length == 0, $"{name} must not reference {string.Join(", ", forbidden)}");
+    }
+
+    [Theory]
+    [InlineData("Zero.Engine")]
+    [InlineData("Zero.Search")]
+    [InlineData("Zero.Network")]
+    [InlineData("Zero.SelfPlay")]
+    [InlineData("Zero.Uci")]
+    public void Assembly_DoesNotSeeTheGpuBackend(string name)
+    {
+        Assembly assembly = Assembly.Load(name);
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), a => a.Name is "Zero.Engine.Gpu" or "ILGPU");
     }
 
     [Fact]

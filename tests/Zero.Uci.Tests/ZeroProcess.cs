@@ -1,5 +1,5 @@
 using Zero.Games.Chess;
-using Zero.Uci.Match;
+using Zero.Arena.Engines;
 
 namespace Zero.Uci.Tests;
 
@@ -39,7 +39,7 @@ internal sealed class ZeroProcess : IDisposable
         var info = seen.Where(l => l.StartsWith("info", StringComparison.Ordinal)).ToList();
         foreach (string i in info)
         {
-            Assert.Equal(0, UciMatch.CountIllegalPv(position, i));
+            Assert.Equal(0, UciParticipant.CountIllegalPv(position, i));
         }
         string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(words.Length >= 2, $"'{line}' names no move");

@@ -19,7 +19,8 @@ namespace Zero.Cli.Commands;
 /// networks at several batch sizes, connect4 training samples/s, and the tiny RL MLP's latency — as a table or as
 /// the stable JSON other tools read. With `--torch` it also runs the PyTorch reference scripts
 /// (bench/pytorch-reference) in the same run and prints the ratios, since only ratios measured side by side
-/// mean anything on a shared machine.
+/// mean anything on a shared machine. With `--ort` it runs ONNX Runtime in this process on the same networks and
+/// weights (<see cref="OrtReference"/>) and prints that ratio too.
 /// </summary>
 internal static class BenchNnCommand
 {
@@ -36,11 +37,17 @@ internal static class BenchNnCommand
             Description = "Also run the PyTorch reference scripts (needs python3-torch) and print the ratios side by side. They wait for a quiet " +
                 "machine before each sample (at most REFBENCH_MAX_WAIT seconds, default 120, then 5); set REFBENCH_MAX_WAIT=2 on a busy machine.",
         };
+        var ort = new Option<bool>("--ort")
+        {
+            Description = "Also run ONNX Runtime (in this process, same threads) on the same networks and weights, exported to ONNX by Zero, " +
+                "and print the ratio per batch size; --json entries gain ort_positions_per_s.",
+        };
+        var device = InferenceDevices.CreateOption();
         var referenceDir = new Option<string?>("--reference-dir") { Description = "Folder of the PyTorch reference scripts (default: bench/pytorch-reference in the repository)." };
         var nets = new Option<string>("--nets") { Description = "Comma-separated reference networks to measure: connect4, go9, chess.", DefaultValueFactory = _ => "connect4,go9,chess" };
         var command = new Command("nn", "Neural-engine speed: GEMM GFLOP/s, inference positions/s, training samples/s, tiny-MLP latency.")
         {
-            threads, json, quick, torch, referenceDir, nets,
+            threads, json, quick, torch, ort, device, referenceDir, nets,
         };
         command.SetAction(parse =>
         {
@@ -54,14 +61,15 @@ internal static class BenchNnCommand
             {
                 _ = ConfigOf(n);
             }
-            var options = new Options(t, parse.GetValue(json), parse.GetValue(quick), parse.GetValue(torch), parse.GetValue(referenceDir), netNames);
-            Run(options, parse.InvocationConfiguration.Output);
+            var options = new Options(t, parse.GetValue(json), parse.GetValue(quick), parse.GetValue(torch), parse.GetValue(ort),
+                InferenceDevices.Validate(parse.GetValue(device)!), parse.GetValue(referenceDir), netNames);
+            Run(options, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             return 0;
         });
         return command;
     }
 
-    private sealed record Options(int Threads, bool Json, bool Quick, bool Torch, string? ReferenceDir, string[] Nets);
+    private sealed record Options(int Threads, bool Json, bool Quick, bool Torch, bool Ort, string Device, string? ReferenceDir, string[] Nets);
 
     private static PolicyValueNetConfig ConfigOf(string name) => name switch
     {
@@ -71,7 +79,7 @@ internal static class BenchNnCommand
         _ => throw new UsageException($"Unknown network '{name}' in --nets; use connect4, go9 or chess."),
     };
 
-    private static void Run(Options o, TextWriter output)
+    private static void Run(Options o, TextWriter output, TextWriter warnings)
     {
         using var pool = new ComputePool(o.Threads);
         var report = new JsonObject { ["threads"] = o.Threads, ["isa"] = GemmIsaSupport.Best.ToString() };
@@ -91,7 +99,11 @@ internal static class BenchNnCommand
         foreach (string name in o.Nets)
         {
             PolicyValueNetConfig cfg = ConfigOf(name);
-            var net = new InferenceNet(cfg, RandomWeights.Create(cfg, new Random(1)));
+            IReadOnlyDictionary<string, float[]> weights = RandomWeights.Create(cfg, new Random(1));
+            (IInferenceNetwork net, IDisposable? owner) = InferenceDevices.Create(o.Device, cfg, weights, warnings);
+            using IDisposable? deviceOwner = owner;
+            report["device"] = net.Device;
+            using OrtReference? ortNet = o.Ort ? OrtReference.Create(cfg, weights, o.Threads) : null;
             foreach (int batch in Batches)
             {
                 if (o.Quick && batch is 8 or 128)
@@ -113,6 +125,12 @@ internal static class BenchNnCommand
                 {
                     row["torch_positions_per_s"] = Round(tp, 0);
                     row["ratio"] = Round(pps / tp, 2);
+                }
+                if (ortNet is not null)
+                {
+                    double ortPps = batch / MeasureOrt(ortNet, cfg, batch, o.Quick);
+                    row["ort_positions_per_s"] = Round(ortPps, 0);
+                    row["ort_ratio"] = Round(pps / ortPps, 2);
                 }
                 inference.Add(row);
             }
@@ -248,7 +266,7 @@ internal static class BenchNnCommand
         return Measure(() => Gemm.Sgemm(false, false, n, n, n, a, n, b, n, c, n, false, pool), quick);
     }
 
-    private static (double Seconds, double CpuSeconds) MeasureInference(InferenceNet net, int batch, ComputePool pool, bool quick)
+    private static (double Seconds, double CpuSeconds) MeasureInference(IInferenceNetwork net, int batch, ComputePool pool, bool quick)
     {
         var rng = new Random(batch);
         float[] input = Enumerable.Range(0, batch * net.InputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
@@ -257,10 +275,20 @@ internal static class BenchNnCommand
         return MeasureWithCpu(() => net.Evaluate(input, batch, policy, value, pool), quick);
     }
 
+    /// <summary>Seconds per ONNX Runtime call on the same inputs <see cref="MeasureInference"/> uses.</summary>
+    private static double MeasureOrt(OrtReference ort, PolicyValueNetConfig cfg, int batch, bool quick)
+    {
+        var rng = new Random(batch);
+        int inputSize = cfg.InputPlanes * cfg.Height * cfg.Width;
+        float[] input = Enumerable.Range(0, batch * inputSize).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        using OrtReference.Bound bound = ort.Bind(input, batch, new float[batch * cfg.PolicySize], new float[batch * cfg.ValueOutputs]);
+        return Measure(bound.Run, quick);
+    }
+
     private static void PrintTable(JsonObject r, TextWriter o)
     {
         var ci = CultureInfo.InvariantCulture;
-        o.WriteLine($"zero bench nn — threads {r["threads"]}, kernels {r["isa"]}");
+        o.WriteLine($"zero bench nn — threads {r["threads"]}, kernels {r["isa"]}{(r["device"] is JsonNode d && (string)d! != "cpu" ? $", inference on {d}" : "")}");
         o.WriteLine();
         o.WriteLine("SGEMM (C = A·B, square, row-major)");
         foreach (JsonNode? g in r["gemm"]!.AsArray())
@@ -268,13 +296,14 @@ internal static class BenchNnCommand
             o.WriteLine(string.Format(ci, "  n = {0,5}   {1,8:F1} GFLOP/s", (int)g!["n"]!, (double)g["gflops"]!));
         }
         o.WriteLine();
-        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   cpu ms   PyTorch pos/s   ratio");
+        o.WriteLine("Inference (fused network, random weights)        positions/s      GFLOP/s   ms/batch   cpu ms   PyTorch pos/s   ratio   ORT pos/s   ratio");
         foreach (JsonNode? row in r["inference"]!.AsArray())
         {
-            string torch = row!["torch_positions_per_s"] is JsonNode tp ? string.Format(ci, "{0,13:F0}   {1,5:F2}", (double)tp, (double)row["ratio"]!) : "";
-            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5,6:F2}   {6}",
+            string torch = row!["torch_positions_per_s"] is JsonNode tp ? string.Format(ci, "{0,13:F0}   {1,5:F2}", (double)tp, (double)row["ratio"]!) : new string(' ', 21);
+            string ort = row["ort_positions_per_s"] is JsonNode op ? string.Format(ci, "   {0,9:F0}   {1,5:F2}", (double)op, (double)row["ort_ratio"]!) : "";
+            o.WriteLine(string.Format(ci, "  {0,-8} batch {1,4}                             {2,11:F0}   {3,10:F1}   {4,8:F3}   {5,6:F2}   {6}{7}",
                 (string)row["net"]!, (int)row["batch"]!, (double)row["positions_per_s"]!, (double)row["gflops"]!, (double)row["latency_ms"]!,
-                (double)row["cpu_ms"]!, torch));
+                (double)row["cpu_ms"]!, torch, ort).TrimEnd());
         }
         o.WriteLine();
         JsonArray training = r["training"]!.AsArray();

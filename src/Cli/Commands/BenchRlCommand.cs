@@ -14,9 +14,9 @@ using Zero.Rl.Vector;
 namespace Zero.Cli.Commands;
 
 /// <summary>
-/// `zero bench rl`: environment steps per second of each training loop with its shipped preset (PPO CartPole,
-/// DQN CartPole, SAC Pendulum; training included), the raw environment step rate, and the engine's fully connected
-/// product (what the RL networks run on) against a scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes
+/// `zero bench rl`: environment steps per second of each training loop with its shipped preset (one
+/// <see cref="TrainingBench"/> row per algorithm of <see cref="AgentCatalog"/>, all driven through <see cref="IAgent.Learn"/>;
+/// training included), the raw environment step rate, and the engine's fully connected product (what the RL networks run on) against a scalar reference. Reference: CleanRL's PyTorch PPO on CartPole publishes
 /// about 800 steps/s; with <c>--torch</c> the same run also times bench/rl/cleanrl_ppo_cartpole.py (CleanRL's ppo.py loop with
 /// Zero's CartPole preset, PyTorch on the CPU) and prints the ratio, since only ratios measured side by side mean anything.
 /// </summary>
@@ -29,7 +29,7 @@ internal static class BenchRlCommand
         var quick = new Option<bool>("--quick") { Description = "Shorter runs (a few seconds in all); noisier figures." };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON." };
         var torch = new Option<bool>("--torch") { Description = "Also time the CleanRL-style PyTorch PPO on CartPole (bench/rl/cleanrl_ppo_cartpole.py; needs python3-torch and python3-numpy) and print the ratio." };
-        var cmd = new Command("rl", "Environment steps/s of PPO CartPole, DQN CartPole and SAC Pendulum training, raw environment steps/s, GEMM GFLOP/s.") { quick, json, torch };
+        var cmd = new Command("rl", "Environment steps/s of each algorithm's training with its preset, raw environment steps/s, GEMM GFLOP/s.") { quick, json, torch };
         cmd.SetAction(parse =>
         {
             bool q = parse.GetValue(quick);
@@ -41,18 +41,18 @@ internal static class BenchRlCommand
             rows.Add(new Row("env CartPole-v1 (1 env, random actions)", raw, rawCpu, "steps/s", "TimeLimit included"));
             (double vec, double vecCpu) = Timed(() => VectorEnvironmentRate(q ? 50_000 : 500_000));
             rows.Add(new Row("vector env CartPole-v1 × 8 (auto-reset, statistics)", vec, vecCpu, "steps/s", "no allocation per step"));
-            double ppoReturn = double.NaN;
-            (double ppo, double ppoCpu) = Timed(() => PpoCartPole(q ? 20_480 : 100_000, out ppoReturn));
-            rows.Add(new Row("PPO CartPole-v1 training (preset, 8 envs)", ppo, ppoCpu, "steps/s", string.Create(CultureInfo.InvariantCulture, $"target ≥ 10,000; CleanRL ≈ 800; final mean return {ppoReturn:F1}")));
-            if (torchResult is var (torchRate, referenceReturn, version))
+            foreach (TrainingBench b in TrainingBenches)
             {
-                rows.Add(new Row($"PyTorch {version} PPO CartPole-v1 (CleanRL loop, same preset)", torchRate, double.NaN, "steps/s",
-                    string.Create(CultureInfo.InvariantCulture, $"Zero ×{ppo / torchRate:F1}; final mean return {referenceReturn:F1}; bench/rl/cleanrl_ppo_cartpole.py, 1 thread")));
+                (double wall, double cpu, double finalReturn) = Training(b, q);
+                string note = b.Warmup(b.Adjust(AgentCatalog.Find(b.Algorithm).Preset(b.Environment))) == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{b.Note}; final mean return {finalReturn:F1}") : b.Note;
+                rows.Add(new Row($"{b.Algorithm.ToUpperInvariant()} {b.Environment} training ({b.What})", wall, cpu, "steps/s", note));
+                if (b.Algorithm == "ppo" && torchResult is var (torchRate, referenceReturn, version))
+                {
+                    rows.Add(new Row($"PyTorch {version} PPO CartPole-v1 (CleanRL loop, same preset)", torchRate, double.NaN, "steps/s",
+                        string.Create(CultureInfo.InvariantCulture, $"Zero ×{wall / torchRate:F1}; final mean return {referenceReturn:F1}; bench/rl/cleanrl_ppo_cartpole.py, 1 thread")));
+                }
             }
-            (double dqn, double dqnCpu) = DqnCartPole(q ? 2_048 : 10_240);
-            rows.Add(new Row("DQN CartPole-v1 training (preset, after learning_starts)", dqn, dqnCpu, "steps/s", "128 gradient steps of 64 every 256 env steps, [256, 256]"));
-            (double sac, double sacCpu) = SacPendulum(q ? 300 : 2_000);
-            rows.Add(new Row("SAC Pendulum-v1 training (preset, after learning_starts)", sac, sacCpu, "steps/s", "1 gradient step of 256 per env step, [256, 256]"));
             (double fast, double reference) = Gemm(q ? 20 : 100);
             rows.Add(new Row("RL GEMM 256×256×256 (engine Linear)", fast, double.NaN, "GFLOP/s", string.Create(CultureInfo.InvariantCulture, $"scalar reference {reference:F2} GFLOP/s, ×{fast / reference:F1}")));
             if (parse.GetValue(json))
@@ -141,52 +141,58 @@ internal static class BenchRlCommand
         return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
-    private static double PpoCartPole(long steps, out double finalReturn)
-    {
-        var agent = new Ppo("CartPole-v1", Presets.Ppo("CartPole-v1"), 1);
-        double last = double.NaN;
-        long start = Stopwatch.GetTimestamp();
-        agent.Learn(steps, p => last = p.RecentMeanReturn);
-        finalReturn = last;
-        return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
-    }
+    /// <summary>
+    /// One training-loop row: an <see cref="AgentCatalog"/> algorithm on an environment with its preset (adjusted by
+    /// <see cref="Adjust"/>), timed over the steps after <see cref="Warmup"/> (off-policy algorithms: after learning_starts,
+    /// where the gradient steps begin), <see cref="QuickSteps"/> or <see cref="Steps"/> of them.
+    /// </summary>
+    private sealed record TrainingBench(string Algorithm, string Environment, string What, long QuickSteps, long Steps, string Note,
+        Func<IAgentConfig, IAgentConfig> Adjust, Func<IAgentConfig, long> Warmup);
 
-    private static (double Wall, double PerCpuSecond) DqnCartPole(long measured)
+    /// <summary>The training loops timed, each its shipped preset; the CLI test pins the PPO and SAC rows' names.</summary>
+    private static readonly TrainingBench[] TrainingBenches =
+    [
+        new("ppo", "CartPole-v1", "preset, 8 envs", 20_480, 100_000, "target ≥ 10,000; CleanRL ≈ 800", c => c, _ => 0),
+        new("dqn", "CartPole-v1", "preset, after learning_starts", 2_048, 10_240, "128 gradient steps of 64 every 256 env steps, [256, 256]",
+            c => ((DqnConfig)c) with { EvalFreq = 0 }, c => ((DqnConfig)c).LearningStarts), // the training loop alone, as before eval_freq
+        new("sac", "Pendulum-v1", "preset, after learning_starts", 300, 2_000, "1 gradient step of 256 per env step, [256, 256]",
+            c => ((SacConfig)c) with { LearningStarts = 1000 }, c => ((SacConfig)c).LearningStarts),
+        new("a2c", "CartPole-v1", "preset, 8 envs × 5 steps, RMSprop", 20_000, 100_000, "one gradient step per 40 env steps, [64, 64]", c => c, _ => 0),
+        new("reinforce", "CartPole-v1", "preset, 4 episodes per update", 10_000, 50_000, "one gradient step per 4 episodes, [64, 64]", c => c, _ => 0),
+        new("trpo", "CartPole-v1", "preset, 2 envs × 512 steps", 4_096, 20_480, "15 CG steps of finite-difference Fisher products, 20 critic epochs",
+            c => ((TrpoConfig)c) with { EvalFreq = 0 }, _ => 0),
+        new("td3", "Pendulum-v1", "preset, after learning_starts", 200, 2_000, "200 gradient steps of 256 after each 200-step episode, [400, 300]",
+            c => ((Td3Config)c) with { LearningStarts = 1000 }, c => ((Td3Config)c).LearningStarts),
+        new("ddpg", "Pendulum-v1", "preset, after learning_starts", 200, 2_000, "as TD3 with one critic and no policy delay",
+            c => ((DdpgConfig)c) with { LearningStarts = 1000 }, c => ((DdpgConfig)c).LearningStarts),
+    ];
+
+    /// <summary>Trains the row's agent and returns steps per wall second and per CPU-second over the measured steps, and the last reported mean return.</summary>
+    private static (double Wall, double PerCpuSecond, double FinalReturn) Training(TrainingBench b, bool quick)
     {
-        DqnConfig c = Presets.Dqn("CartPole-v1") with { EvalFreq = 0 }; // the training loop alone, as before eval_freq
-        var agent = new Dqn("CartPole-v1", c, 1);
-        double t0 = 0, t1 = 0;
-        TimeSpan c0 = TimeSpan.Zero, c1 = TimeSpan.Zero;
-        agent.Learn(c.LearningStarts + measured, p =>
+        AgentCatalog.Entry entry = AgentCatalog.Find(b.Algorithm);
+        IAgentConfig c = b.Adjust(entry.Preset(b.Environment));
+        long warmup = b.Warmup(c);
+        long measured = quick ? b.QuickSteps : b.Steps;
+        IAgent agent = entry.Create(b.Environment, c, 1);
+        double t0 = 0, t1 = 0, last = double.NaN;
+        TimeSpan c0 = Process.GetCurrentProcess().TotalProcessorTime, c1 = c0;
+        long startSteps = warmup, endSteps = warmup;
+        agent.Learn(warmup + measured, p =>
         {
-            if (p.Steps == c.LearningStarts)
+            if (p.Steps <= warmup)
             {
                 t0 = p.Seconds;
                 c0 = Process.GetCurrentProcess().TotalProcessorTime;
+                startSteps = p.Steps;
             }
             t1 = p.Seconds;
             c1 = Process.GetCurrentProcess().TotalProcessorTime;
+            endSteps = p.Steps;
+            last = p.RecentMeanReturn;
         });
-        return (measured / Math.Max(t1 - t0, 1e-9), measured / Math.Max((c1 - c0).TotalSeconds, 1e-9));
-    }
-
-    private static (double Wall, double PerCpuSecond) SacPendulum(long measured)
-    {
-        SacConfig c = Presets.Sac("Pendulum-v1") with { LearningStarts = 1000 };
-        var agent = new Sac("Pendulum-v1", c, 1);
-        double t0 = 0, t1 = 0;
-        TimeSpan c0 = TimeSpan.Zero, c1 = TimeSpan.Zero;
-        agent.Learn(c.LearningStarts + measured, p =>
-        {
-            if (p.Steps == c.LearningStarts)
-            {
-                t0 = p.Seconds;
-                c0 = Process.GetCurrentProcess().TotalProcessorTime;
-            }
-            t1 = p.Seconds;
-            c1 = Process.GetCurrentProcess().TotalProcessorTime;
-        });
-        return (measured / Math.Max(t1 - t0, 1e-9), measured / Math.Max((c1 - c0).TotalSeconds, 1e-9));
+        long steps = endSteps - (warmup == 0 ? 0 : startSteps);
+        return (steps / Math.Max(t1 - t0, 1e-9), steps / Math.Max((c1 - c0).TotalSeconds, 1e-9), last);
     }
 
     private static (double Fast, double Reference) Gemm(int repeats)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Zero.Engine.Inference;
 using Zero.Engine.Kernels;
 using Zero.Engine.Models;
 using Zero.Network;
@@ -42,9 +43,10 @@ internal static class BenchSearchCommand
             Description = "Threads of the network's compute pool (default 1: the other core runs the tree)",
             DefaultValueFactory = _ => 1,
         };
+        var device = InferenceDevices.CreateOption();
         var command = new Command("search", "Search speed on fixed Connect Four positions: tree ceiling, batching plumbing, and search vs raw inference ratio.")
         {
-            json, batch, threads, playouts, netThreads,
+            json, batch, threads, playouts, netThreads, device,
         };
         command.SetAction(parse =>
         {
@@ -53,13 +55,16 @@ internal static class BenchSearchCommand
             {
                 throw new UsageException("--batch, --threads, --playouts and --net-threads take 1 or more");
             }
-            Report report = Measure(b, t, p, nt);
+            string d = InferenceDevices.Validate(parse.GetValue(device)!);
+            Report report = Measure(b, t, p, nt, d, parse.InvocationConfiguration.Error);
             TextWriter output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
                 {
                     ["net"] = report.Net,
+                    ["device"] = report.Device,
+                    ["batch_fill"] = Math.Round(report.BatchFill, 3),
                     ["batch"] = b,
                     ["threads"] = t,
                     ["playouts_per_s"] = Math.Round(report.NetPlayoutsPerSecond, 1),
@@ -84,6 +89,10 @@ internal static class BenchSearchCommand
             output.WriteLine($"  network: {report.Net}");
             output.WriteLine(string.Format(ci, "    raw batched inference at batch {0}:                      {1,12:N0} positions/s", b, report.InferencePositionsPerSecond));
             output.WriteLine(string.Format(ci, "    search with it ({0} threads, batch {1}):                  {2,12:N0} playouts/s (mean batch sent {3:F1})", t, b, report.NetPlayoutsPerSecond, report.SearchMeanBatch));
+            if (report.Device != "cpu")
+            {
+                output.WriteLine(string.Format(ci, "    batch fill on {0}: {1:P0} of the {2} positions the {3} threads can gather per call", report.Device, report.BatchFill, b * t, t));
+            }
             output.WriteLine(string.Format(ci, "    ratio search / inference (median of 5 rounds):         {0,12:F3}  (target >= 0.9)", report.Ratio));
             output.WriteLine(string.Format(ci, "    the same per CPU-second (process CPU time, robust to a busy machine): {0:N0} / {1:N0} = {2:F3}",
                 report.NetPlayoutsPerCpuSecond, report.InferencePositionsPerCpuSecond, report.CpuRatio));
@@ -95,7 +104,8 @@ internal static class BenchSearchCommand
     }
 
     private sealed record Report(string Net, double UniformPlayoutsPerSecond, double PlumbingPlayoutsPerSecond, double MeanBatch,
-        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch, (double Wall, double Cpu, double EvaluationCpu) Medians)
+        Rate Inference, Rate Search, Rate Evaluations, double SearchMeanBatch, (double Wall, double Cpu, double EvaluationCpu) Medians,
+        string Device, double BatchFill)
     {
         /// <summary>Positions the search sent to the network per CPU-second over the raw figure: the tree's cost alone (terminal playouts excluded).</summary>
         public double EvaluationCpuRatio => Medians.EvaluationCpu;
@@ -128,7 +138,7 @@ internal static class BenchSearchCommand
         }
     }
 
-    private static Report Measure(int batch, int threads, int netPlayouts, int netThreads)
+    private static Report Measure(int batch, int threads, int netPlayouts, int netThreads, string device, TextWriter warnings)
     {
         // 1. Tree ceiling. A short warm-up first so that the timed runs see optimised code.
         var uniform = new UniformEvaluator<ConnectFourPosition, ConnectFourMove>();
@@ -151,8 +161,30 @@ internal static class BenchSearchCommand
 
         // 3. The network: raw inference and search at the same batch size, alternated over several rounds so that a
         //    machine whose load drifts skews both figures alike; each ratio reported is the median of the rounds'.
+        //    On another device (--device), the threads' batches meet in a BatchingModel so the device gets one large
+        //    batch per call; the batch fill says how full those calls were.
         using var pool = new ComputePool(netThreads);
-        NetworkModel net = NetworkLoader.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
+        IBatchModel net;
+        IDisposable? owner = null;
+        BatchingModel? merged = null;
+        string netDevice = "cpu";
+        bool winograd = false;
+        if (device == "cpu")
+        {
+            NetworkModel cpuNet = NetworkLoader.Random(PolicyValueNetConfig.Connect4, seed: 1, pool);
+            winograd = cpuNet.Net is InferenceNet { UsesWinograd: true };
+            net = cpuNet;
+        }
+        else
+        {
+            (IInferenceNetwork deviceNet, owner) = InferenceDevices.Create(device, PolicyValueNetConfig.Connect4,
+                RandomWeights.Create(PolicyValueNetConfig.Connect4, new Random(1)), warnings);
+            netDevice = deviceNet.Device;
+            merged = netDevice == "cpu" ? null : new BatchingModel(new NetworkModel(deviceNet), maxBatch: batch * threads, maxWait: TimeSpan.FromMilliseconds(1));
+            net = merged ?? (IBatchModel)new NetworkModel(deviceNet);
+        }
+        using IDisposable? deviceOwner = owner;
+        using BatchingModel? mergedOwner = merged;
         var counted = new CountingModel(net);
         var netEvaluator = new ModelEvaluator<ConnectFourPosition, ConnectFourMove>(counted);
         var netOptions = new MctsOptions { BatchSize = batch, Threads = threads, ReuseTree = false };
@@ -174,11 +206,12 @@ internal static class BenchSearchCommand
             evaluations += e;
         }
         double searchBatch = (double)(counted.Positions - evaluated0) / Math.Max(1, counted.Calls - calls0);
+        double fill = merged is null ? searchBatch / batch : (double)merged.Positions / Math.Max(1, merged.Batches) / (batch * threads);
         static double Median(IEnumerable<double> xs) => xs.Order().ElementAt(rounds / 2);
         var medians = (Median(ratios.Select(r => r.Wall)), Median(ratios.Select(r => r.Cpu)), Median(ratios.Select(r => r.EvaluationCpu)));
         string name = $"connect4 reference {PolicyValueNetConfig.Connect4.Blocks}x{PolicyValueNetConfig.Connect4.Channels}, random weights" +
-            $"{(net.Net.UsesWinograd ? ", Winograd" : "")}, {netThreads} compute thread(s)";
-        return new Report(name, uniformRate, plumbingRate, meanBatch, inference, search, evaluations, searchBatch, medians);
+            (netDevice == "cpu" ? $"{(winograd ? ", Winograd" : "")}, {netThreads} compute thread(s)" : $", on {netDevice}");
+        return new Report(name, uniformRate, plumbingRate, meanBatch, inference, search, evaluations, searchBatch, medians, netDevice, fill);
     }
 
     /// <summary>Playouts done searching each fixed position from a fresh tree.</summary>

@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using Zero.Network;
 using System.CommandLine;
 using Zero.Games;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Zero.Uci.Gtp;
+using Zero.Arena.Engines;
 
 namespace Zero.Cli.Commands;
 

@@ -1,5 +1,10 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using System.CommandLine;
 using System.Globalization;
+using Zero.Arena.Openings;
+using Zero.Arena.Participants;
+using Zero.Arena.Tournaments;
 using Zero.Cli.Opponents;
 using Zero.Games;
 using Zero.Search.Players;
@@ -12,7 +17,8 @@ namespace Zero.Cli.Commands;
 /// network with MCTS, alpha-beta, the perfect player, pure MCTS, random). Deterministic players would repeat one game,
 /// so every game starts from a distinct random opening of --opening-plies plies, and each opening is played twice with
 /// the colours swapped (the usual arena practice). Games run on --threads threads, each with its own players. Prints a
-/// line per game pair and the score with an Elo estimate (95% interval) for the first opponent.
+/// line per game pair and the score with an Elo estimate (95% interval) for the first opponent. A short form of `zero
+/// arena`: the games run through the arena's tournament and referee.
 /// </summary>
 internal static class MatchCommand
 {
@@ -64,94 +70,41 @@ internal static class MatchCommand
             // 1. Build one pair of players first, so a bad spec is reported before any game starts.
             IPlayer<TGame, TMove> probeA = OpponentFactory.Create<TGame, TMove>(settings.A, new OpponentOptions(settings.Seed));
             IPlayer<TGame, TMove> probeB = OpponentFactory.Create<TGame, TMove>(settings.B, new OpponentOptions(settings.Seed + 1));
-            TGame[] openings = Openings<TGame, TMove>(settings.Games / 2, settings.OpeningPlies, new Random(settings.Seed));
-            output.WriteLine($"{TGame.Name}: {probeA.Name} vs {probeB.Name}, {settings.Games} games from {openings.Length} openings " +
+            List<Opening<TGame, TMove>> openings = settings.OpeningPlies == 0
+                ? [Opening<TGame, TMove>.Initial]
+                : OpeningBook.Random<TGame, TMove>(settings.Games / 2, settings.OpeningPlies, settings.Seed);
+            output.WriteLine($"{TGame.Name}: {probeA.Name} vs {probeB.Name}, {settings.Games} games from {openings.Count} openings " +
                 $"of {settings.OpeningPlies} random plies, colours swapped, {settings.Threads} at once");
 
-            // 2. Play the pairs on the worker threads; each worker owns its players.
+            // 2. The arena's tournament: each opening is a round of two games; each game slot owns its players.
             int pairs = settings.Games / 2;
-            var results = new int[settings.Games];
-            int next = -1, done = 0;
-            Exception? failure = null;
-            var gate = new object();
-            var workers = new Thread[Math.Min(settings.Threads, pairs)];
-            for (int t = 0; t < workers.Length; t++)
+            Entrant<TGame, TMove> Entrant(string spec, IPlayer<TGame, TMove> probe, int offset)
             {
-                int worker = t;
-                workers[t] = new Thread(() =>
+                int instance = -1;
+                return new Entrant<TGame, TMove>(probe.Name, SearchLimit.Untimed, TimeSpan.Zero, () =>
                 {
-                    try
-                    {
-                        IPlayer<TGame, TMove> a = worker == 0 ? probeA : OpponentFactory.Create<TGame, TMove>(settings.A, new OpponentOptions(settings.Seed + (2 * worker)));
-                        IPlayer<TGame, TMove> b = worker == 0 ? probeB : OpponentFactory.Create<TGame, TMove>(settings.B, new OpponentOptions(settings.Seed + (2 * worker) + 1));
-                        int p;
-                        while ((p = Interlocked.Increment(ref next)) < pairs && failure is null)
-                        {
-                            TGame start = openings[p % openings.Length];
-                            PlayedGame<TGame, TMove> g1 = GameRunner.Play(a, b, start);
-                            PlayedGame<TGame, TMove> g2 = GameRunner.Play(b, a, start);
-                            results[2 * p] = g1.FirstPlayerResult;
-                            results[(2 * p) + 1] = -g2.FirstPlayerResult;
-                            lock (gate)
-                            {
-                                done++;
-                                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                                    $"  opening {p + 1,3} {start.FormatPosition(),-10} {Word(results[2 * p])} as first, {Word(results[(2 * p) + 1])} as second   ({done}/{pairs} pairs)"));
-                            }
-                        }
-                    }
-                    catch (Exception e)
-                    {
-                        Interlocked.CompareExchange(ref failure, e, null);
-                    }
-                })
-                { IsBackground = true, Name = $"zero-match-{t}" };
-                workers[t].Start();
+                    int k = Interlocked.Increment(ref instance);
+                    return new PlayerParticipant<TGame, TMove>(k == 0 ? probe : OpponentFactory.Create<TGame, TMove>(spec, new OpponentOptions(settings.Seed + (2 * k) + offset)));
+                });
             }
-            foreach (Thread worker in workers)
+            var tournament = new Tournament<TGame, TMove>(
+                [Entrant(settings.A, probeA, 0), Entrant(settings.B, probeB, 1)], openings, new OpeningOrder(openings.Count, false, 0),
+                new TournamentOptions { Rounds = pairs, GamesPerRound = 2, Concurrency = settings.Threads, Event = "zero match" })
             {
-                worker.Join();
-            }
-            if (failure is not null)
-            {
-                throw failure is ZeroException or UsageException ? failure : new ZeroException($"a match game failed: {failure.Message}", failure);
-            }
+                RoundFinished = round => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  opening {round.Round + 1,3} {round.Games[0].Opening.Label,-10} {Word(round.ResultForA(0))} as first, {Word(round.ResultForA(1))} as second   ({round.GamesFinished / 2}/{pairs} pairs)")),
+            };
+            tournament.Run();
 
-            // 3. The score, for the first opponent.
-            int wins = results.Count(r => r > 0), losses = results.Count(r => r < 0), draws = results.Length - wins - losses;
-            double score = (wins + (0.5 * draws)) / results.Length;
+            // 3. The score, for the first opponent, and the arena's report.
+            MatchTally tally = tournament.Tally(0, 1);
+            double score = tally.Games == 0 ? 0.5 : tally.Points / tally.Games;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{probeA.Name} vs {probeB.Name}: +{wins} ={draws} -{losses}  score {score:P1}  Elo {EloEstimate.FromResults(wins, draws, losses)}"));
+                $"{probeA.Name} vs {probeB.Name}: +{tally.Wins} ={tally.Draws} -{tally.Losses}  score {score:P1}  Elo {EloEstimate.FromResults(tally.Wins, tally.Draws, tally.Losses)}"));
+            output.Write(TournamentReport.Text(probeA.Name, probeB.Name, $"{openings.Count} openings", tally, null));
             return ZeroCli.Success;
         }
 
         private static string Word(int result) => result > 0 ? "won " : result < 0 ? "lost" : "drew";
-
-        /// <summary>
-        /// Up to <paramref name="count"/> distinct positions after <paramref name="plies"/> random legal moves that do not
-        /// end the game (fewer when the game has fewer; the match then cycles through them).
-        /// </summary>
-        private static TGame[] Openings<TGame, TMove>(int count, int plies, Random random)
-            where TGame : struct, IGame<TGame, TMove>
-            where TMove : struct, IEquatable<TMove>
-        {
-            var seen = new HashSet<string>();
-            var openings = new List<TGame>();
-            var legal = new TMove[TGame.MaxMoves];
-            for (int attempt = 0; attempt < count * 50 && openings.Count < count; attempt++)
-            {
-                TGame position = TGame.Initial;
-                for (int i = 0; i < plies && position.Outcome is null; i++)
-                {
-                    int moves = position.GenerateMoves(legal);
-                    position = position.Play(legal[random.Next(moves)]);
-                }
-                if (position.Outcome is null && seen.Add(position.FormatPosition()))
-                {
-                    openings.Add(position);
-                }
-            }
-            return openings.Count > 0 ? [.. openings] : [TGame.Initial];
-        }
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Zero.Games;
 using Zero.Rl.Algorithms;
 using Zero.Rl.ClassicControl;
 using Zero.Rl.Training;
@@ -9,7 +8,7 @@ using Zero.Rl.Training;
 namespace Zero.Cli.Commands;
 
 /// <summary>
-/// `zero rl train &lt;dqn|ppo|sac&gt; &lt;env&gt;` and `zero rl eval &lt;model&gt;`: the SB3-style front door of the RL core.
+/// `zero rl train &lt;algorithm&gt; &lt;env&gt;` (any <see cref="AgentCatalog"/> entry) and `zero rl eval &lt;model&gt;`: the SB3-style front door of the RL core.
 /// Train writes a run folder (model.zrl, config.json, curve.csv, curve.svg) and names it on its last line; eval
 /// prints mean ± std of deterministic episodes (or JSON).
 /// </summary>
@@ -17,7 +16,7 @@ internal static class RlCommand
 {
     public static Command Create()
     {
-        var rl = new Command("rl", "Reinforcement learning on classic-control environments: train DQN, PPO or SAC, evaluate saved models.");
+        var rl = new Command("rl", $"Reinforcement learning on classic-control environments: train {AgentCatalog.Names}, evaluate saved models.");
         rl.Subcommands.Add(Train());
         rl.Subcommands.Add(Eval());
         rl.Subcommands.Add(Options());
@@ -26,7 +25,7 @@ internal static class RlCommand
 
     private static Command Train()
     {
-        var algo = new Argument<string>("algorithm") { Description = "dqn, ppo or sac." };
+        var algo = new Argument<string>("algorithm") { Description = AgentCatalog.Names + "." };
         var env = new Argument<string>("env") { Description = "Environment id: " + string.Join(", ", ClassicControlCatalog.All.Select(e => e.Id)) + "." };
         var steps = new Option<long?>("--steps") { Description = "Environment steps to train (default: the preset's budget)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, exploration and environments.", DefaultValueFactory = _ => 1 };
@@ -70,13 +69,21 @@ internal static class RlCommand
                 bar.Update(p);
             }
 
-            (IAgent agent, long total, object usedConfig) = a switch
+            AgentCatalog.Entry algorithm;
+            IAgentConfig usedConfig;
+            try
             {
-                "ppo" => TrainPpo(envId, overlay, configPath, parse.GetValue(steps), s, Report),
-                "dqn" => TrainDqn(envId, overlay, configPath, parse.GetValue(steps), s, Report),
-                "sac" => TrainSac(envId, overlay, configPath, parse.GetValue(steps), s, Report),
-                _ => throw new UsageException($"Unknown algorithm '{a}': use dqn, ppo or sac."),
-            };
+                algorithm = AgentCatalog.Find(a);
+                usedConfig = algorithm.Preset(envId);
+            }
+            catch (ZeroException e)
+            {
+                throw new UsageException(e.Message);
+            }
+            usedConfig = overlay is null ? usedConfig : ConfigFile.Apply(usedConfig, overlay, configPath!);
+            IAgent agent = algorithm.Create(envId, usedConfig, s);
+            long total = parse.GetValue(steps) ?? usedConfig.NTimesteps;
+            agent.Learn(total, Report);
             bar.Finish();
 
             string modelPath = parse.GetValue(output) ?? Path.Combine(NewRunFolder(a, envId, s), "model.zrl");
@@ -101,36 +108,6 @@ internal static class RlCommand
             return ZeroCli.Success;
         });
         return cmd;
-    }
-
-    private static (IAgent, long, object) TrainPpo(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        PpoConfig c = Presets.Ppo(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Ppo(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
-    }
-
-    private static (IAgent, long, object) TrainDqn(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        DqnConfig c = Presets.Dqn(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Dqn(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
-    }
-
-    private static (IAgent, long, object) TrainSac(string env, string? overlay, string? source, long? steps, int seed, Action<TrainingProgress> report)
-    {
-        SacConfig c = Presets.Sac(env);
-        c = overlay is null ? c : ConfigFile.Apply(c, overlay, source!);
-        var agent = new Sac(env, c, seed);
-        long total = steps ?? c.NTimesteps;
-        agent.Learn(total, report);
-        return (agent, total, c);
     }
 
     /// <summary>runs/&lt;algo&gt;-&lt;env&gt;-seed&lt;S&gt;, with -2, -3, … appended when taken.</summary>
@@ -177,7 +154,7 @@ internal static class RlCommand
 
     private static Command Options()
     {
-        var algo = new Argument<string?>("algorithm") { Description = "dqn, ppo or sac (none: every algorithm).", Arity = ArgumentArity.ZeroOrOne };
+        var algo = new Argument<string?>("algorithm") { Description = AgentCatalog.Names + " (none: every algorithm).", Arity = ArgumentArity.ZeroOrOne };
         var env = new Argument<string?>("env") { Description = "An environment id: print that preset as a complete config file for --config.", Arity = ArgumentArity.ZeroOrOne };
         var doc = new Option<bool>("--doc") { Description = "Print docs/rl-options.md (every key of every algorithm and each preset's changes) and exit." };
         var cmd = new Command("options", "List the --config keys of an algorithm with defaults and meanings, or print an environment's preset as a config file.") { algo, env, doc };

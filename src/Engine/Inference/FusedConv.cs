@@ -7,7 +7,7 @@ namespace Zero.Engine.Inference;
 /// One convolution of the inference network with batch norm already folded into its weights and bias, and the
 /// bias, residual add and ReLU fused into the same pass. 3×3 layers with channel counts that are multiples of 16 run
 /// by Winograd (<see cref="WinogradConv3x3"/>) on AVX-512 machines; every other layer (1×1 heads, a stem with 3 or 17
-/// planes, machines without AVX-512) runs by im2col into row chunks + <see cref="InferenceGemm"/>.
+/// planes, machines without AVX-512) runs by im2col into row chunks + <see cref="PackedGemm"/>.
 /// Activations are NHWC: [N·H·W rows][C channels]. Caller: <see cref="InferenceNet"/>.
 /// </summary>
 internal sealed unsafe class FusedConv
@@ -49,7 +49,7 @@ internal sealed unsafe class FusedConv
         // im2col row layout: column index (ky·k + kx)·Cin + ci.
         _gemm = new PackedMatrix(kk * inChannels, outChannels,
             (p, co) => folded[(co * inChannels + p % inChannels) * kk + p / inChannels], shift);
-        if (allowWinograd && kernelSize == 3 && inChannels % 16 == 0 && outChannels % 16 == 0 && InferenceGemm.Vector512Path)
+        if (allowWinograd && kernelSize == 3 && inChannels % 16 == 0 && outChannels % 16 == 0 && PackedGemm.Vector512Path)
         {
             _winograd = new WinogradConv3x3(inChannels, outChannels, folded, shift);
         }
@@ -80,7 +80,7 @@ internal sealed unsafe class FusedConv
         nint inAddr = (nint)input, outAddr = (nint)output, resAddr = (nint)residual;
         if (KernelSize == 1)
         {
-            InferenceGemm.Multiply(rows, input, InChannels, _gemm, output, OutChannels, relu && residual == null, pool);
+            PackedGemm.Multiply(rows, input, InChannels, _gemm, output, OutChannels, relu && residual == null, pool);
             if (residual != null)
             {
                 AddResidualRelu(output, residual, 0, rows, relu);
@@ -93,7 +93,7 @@ internal sealed unsafe class FusedConv
             int r0 = c * ChunkRows, r1 = Math.Min(rows, r0 + ChunkRows);
             float* col = Col((r1 - r0) * _gemm.K);
             Im2ColNhwc((float*)inAddr, height, width, r0, r1, col);
-            InferenceGemm.Multiply(r1 - r0, col, _gemm.K, _gemm, (float*)outAddr + (long)r0 * OutChannels, OutChannels,
+            PackedGemm.Multiply(r1 - r0, col, _gemm.K, _gemm, (float*)outAddr + (long)r0 * OutChannels, OutChannels,
                 relu && resAddr == 0, inner);
             if (resAddr != 0)
             {

@@ -21,7 +21,7 @@ namespace Zero.Engine.Inference;
 /// the rest. Measured with <c>zero bench nn</c> on this 2-core AMD EPYC (Zen 4), the figures are in the README's
 /// engine section and the closing notes. <see cref="Evaluate"/> is not re-entrant: calls on one instance are serialised.
 /// </summary>
-public sealed unsafe class InferenceNet
+public sealed unsafe class InferenceNet : IInferenceNetwork
 {
     private const float BnEpsilon = 1e-5f;
 
@@ -73,6 +73,9 @@ public sealed unsafe class InferenceNet
 
     /// <summary>Floats per position in the input: planes × height × width.</summary>
     public int InputSize => Config.InputPlanes * Config.Height * Config.Width;
+
+    /// <summary>"cpu": this is the CPU engine.</summary>
+    public string Device => "cpu";
 
     /// <summary>Whether the residual tower runs by Winograd (AVX-512 machines, channel counts multiple of 16).</summary>
     public bool UsesWinograd => _conv1.Length > 0 && _conv1[0].UsesWinograd;
@@ -159,12 +162,12 @@ public sealed unsafe class InferenceNet
 
         // 3. Policy head: 1×1 conv, then the FC over the NHWC-flattened planes.
         _policyConv.Forward(a, batch, h, w, p, null, true, pool);
-        InferenceGemm.Multiply(batch, p, hw * cfg.PolicyChannels, _policyFc, policy, cfg.PolicySize, false, pool);
+        PackedGemm.Multiply(batch, p, hw * cfg.PolicyChannels, _policyFc, policy, cfg.PolicySize, false, pool);
 
         // 4. Value head.
         _valueConv.Forward(a, batch, h, w, v, null, true, pool);
-        InferenceGemm.Multiply(batch, v, hw * cfg.ValueChannels, _valueFc1, hid, cfg.ValueHidden, true, pool);
-        InferenceGemm.Multiply(batch, hid, cfg.ValueHidden, _valueFc2, vout, cfg.ValueOutputs, false, pool);
+        PackedGemm.Multiply(batch, v, hw * cfg.ValueChannels, _valueFc1, hid, cfg.ValueHidden, true, pool);
+        PackedGemm.Multiply(batch, hid, cfg.ValueHidden, _valueFc2, vout, cfg.ValueOutputs, false, pool);
         if (cfg.ValueHead == ValueHeadKind.Scalar)
         {
             TensorPrimitives.Tanh(new ReadOnlySpan<float>(vout, batch), new Span<float>(value, batch));

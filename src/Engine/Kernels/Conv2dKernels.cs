@@ -1,5 +1,4 @@
 using System.Buffers;
-using Zero.Engine.Inference;
 
 namespace Zero.Engine.Kernels;
 
@@ -147,7 +146,7 @@ public static unsafe class Conv2dKernels
     private static Dictionary<(int, int), WinogradConv3x3>? t_winograd;
 
     private static bool UseWinograd(in Shape s) =>
-        s.KernelSize == 3 && s.InChannels % 16 == 0 && s.OutChannels % 16 == 0 && InferenceGemm.Vector512Path;
+        s.KernelSize == 3 && s.InChannels % 16 == 0 && s.OutChannels % 16 == 0 && PackedGemm.Vector512Path;
 
     private static WinogradConv3x3 WinogradFor(int inChannels, int outChannels)
     {

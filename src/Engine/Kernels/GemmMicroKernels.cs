@@ -4,16 +4,29 @@ using System.Runtime.Intrinsics;
 namespace Zero.Engine.Kernels;
 
 /// <summary>
-/// The register-tile micro-kernels of <see cref="Gemm"/> (one straight-line body per vector width, unrolled so the
-/// JIT keeps every accumulator in a register). Each reads a packed A sliver (MR values per k step) and a packed B
-/// sliver (NR values per k step) and writes or adds a full MR×NR tile of C; <see cref="Gemm"/> handles edges through a
-/// scratch tile. Callers: <see cref="Gemm"/> only.
+/// The register-tile micro-kernels (one straight-line body per vector width, unrolled so the JIT keeps every
+/// accumulator in a register). Each reads A (MR values per k step) and a packed B sliver (NR values per k step) and
+/// writes or adds an MR×NR tile of C. The 8×32 Vector512 tile is one generic kernel over how A is read and what the
+/// epilogue does; <see cref="Gemm"/> calls it with its packed A and a store/add (edges through a scratch tile),
+/// <see cref="PackedGemm"/> with rows read in place and a bias + ReLU epilogue. The narrower tiles serve Gemm only.
 /// </summary>
 internal static unsafe class GemmMicroKernels
 {
-    /// <summary>8×32 tile with Vector512: C[8×32] (+)= A-sliver · B-sliver over kc steps.</summary>
+    /// <summary>8×32 tile with Vector512: C[8×32] (+)= A-sliver · B-sliver over kc steps (Gemm's packed A).</summary>
+    public static void Kernel512(int kc, float* a, float* b, float* c, int ldc, bool overwrite) =>
+        Kernel8x32(kc, new PackedTileRows(a), b, new StoreTileEpilogue(c, ldc, overwrite));
+
+    /// <summary>
+    /// The one 8×32 Vector512 + FMA register tile, shared by <see cref="Gemm"/> and <see cref="PackedGemm"/>: per k
+    /// step it loads the two vectors of the packed B sliver (32 values) and broadcasts one value of each of the 8 A
+    /// rows (<typeparamref name="TRows"/> says where they are) into 16 accumulators; then hands each finished row to
+    /// <typeparamref name="TEpilogue"/> (store / add, or bias + ReLU). Both are operator structs: the JIT compiles one
+    /// straight-line body per pair, so nothing is called per k step.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Kernel512(int kc, float* a, float* b, float* c, int ldc, bool overwrite)
+    public static void Kernel8x32<TRows, TEpilogue>(int k, TRows a, float* b, TEpilogue epilogue)
+        where TRows : struct, ITileRows
+        where TEpilogue : struct, ITileEpilogue
     {
         Vector512<float> c00 = default; Vector512<float> c01 = default;
         Vector512<float> c10 = default; Vector512<float> c11 = default;
@@ -23,75 +36,44 @@ internal static unsafe class GemmMicroKernels
         Vector512<float> c50 = default; Vector512<float> c51 = default;
         Vector512<float> c60 = default; Vector512<float> c61 = default;
         Vector512<float> c70 = default; Vector512<float> c71 = default;
-        for (int p = 0; p < kc; p++)
+        for (int p = 0; p < k; p++)
         {
-            Vector512<float> b0 = Vector512.Load(b + 0);
+            Vector512<float> b0 = Vector512.Load(b);
             Vector512<float> b1 = Vector512.Load(b + 16);
-            Vector512<float> a0 = Vector512.Create(a[0]);
-            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            Vector512<float> a1 = Vector512.Create(a[1]);
-            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            Vector512<float> a2 = Vector512.Create(a[2]);
-            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            Vector512<float> a3 = Vector512.Create(a[3]);
-            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-            Vector512<float> a4 = Vector512.Create(a[4]);
-            c40 = Vector512.FusedMultiplyAdd(a4, b0, c40);
-            c41 = Vector512.FusedMultiplyAdd(a4, b1, c41);
-            Vector512<float> a5 = Vector512.Create(a[5]);
-            c50 = Vector512.FusedMultiplyAdd(a5, b0, c50);
-            c51 = Vector512.FusedMultiplyAdd(a5, b1, c51);
-            Vector512<float> a6 = Vector512.Create(a[6]);
-            c60 = Vector512.FusedMultiplyAdd(a6, b0, c60);
-            c61 = Vector512.FusedMultiplyAdd(a6, b1, c61);
-            Vector512<float> a7 = Vector512.Create(a[7]);
-            c70 = Vector512.FusedMultiplyAdd(a7, b0, c70);
-            c71 = Vector512.FusedMultiplyAdd(a7, b1, c71);
-            a += 8;
             b += 32;
+            Vector512<float> v0 = Vector512.Create(a.At(0, p));
+            c00 = Vector512.FusedMultiplyAdd(v0, b0, c00);
+            c01 = Vector512.FusedMultiplyAdd(v0, b1, c01);
+            Vector512<float> v1 = Vector512.Create(a.At(1, p));
+            c10 = Vector512.FusedMultiplyAdd(v1, b0, c10);
+            c11 = Vector512.FusedMultiplyAdd(v1, b1, c11);
+            Vector512<float> v2 = Vector512.Create(a.At(2, p));
+            c20 = Vector512.FusedMultiplyAdd(v2, b0, c20);
+            c21 = Vector512.FusedMultiplyAdd(v2, b1, c21);
+            Vector512<float> v3 = Vector512.Create(a.At(3, p));
+            c30 = Vector512.FusedMultiplyAdd(v3, b0, c30);
+            c31 = Vector512.FusedMultiplyAdd(v3, b1, c31);
+            Vector512<float> v4 = Vector512.Create(a.At(4, p));
+            c40 = Vector512.FusedMultiplyAdd(v4, b0, c40);
+            c41 = Vector512.FusedMultiplyAdd(v4, b1, c41);
+            Vector512<float> v5 = Vector512.Create(a.At(5, p));
+            c50 = Vector512.FusedMultiplyAdd(v5, b0, c50);
+            c51 = Vector512.FusedMultiplyAdd(v5, b1, c51);
+            Vector512<float> v6 = Vector512.Create(a.At(6, p));
+            c60 = Vector512.FusedMultiplyAdd(v6, b0, c60);
+            c61 = Vector512.FusedMultiplyAdd(v6, b1, c61);
+            Vector512<float> v7 = Vector512.Create(a.At(7, p));
+            c70 = Vector512.FusedMultiplyAdd(v7, b0, c70);
+            c71 = Vector512.FusedMultiplyAdd(v7, b1, c71);
         }
-        if (overwrite)
-        {
-            Vector512.Store(c00, c + 0 * ldc + 0);
-            Vector512.Store(c01, c + 0 * ldc + 16);
-            Vector512.Store(c10, c + 1 * ldc + 0);
-            Vector512.Store(c11, c + 1 * ldc + 16);
-            Vector512.Store(c20, c + 2 * ldc + 0);
-            Vector512.Store(c21, c + 2 * ldc + 16);
-            Vector512.Store(c30, c + 3 * ldc + 0);
-            Vector512.Store(c31, c + 3 * ldc + 16);
-            Vector512.Store(c40, c + 4 * ldc + 0);
-            Vector512.Store(c41, c + 4 * ldc + 16);
-            Vector512.Store(c50, c + 5 * ldc + 0);
-            Vector512.Store(c51, c + 5 * ldc + 16);
-            Vector512.Store(c60, c + 6 * ldc + 0);
-            Vector512.Store(c61, c + 6 * ldc + 16);
-            Vector512.Store(c70, c + 7 * ldc + 0);
-            Vector512.Store(c71, c + 7 * ldc + 16);
-        }
-        else
-        {
-            Vector512.Store(c00 + Vector512.Load(c + 0 * ldc + 0), c + 0 * ldc + 0);
-            Vector512.Store(c01 + Vector512.Load(c + 0 * ldc + 16), c + 0 * ldc + 16);
-            Vector512.Store(c10 + Vector512.Load(c + 1 * ldc + 0), c + 1 * ldc + 0);
-            Vector512.Store(c11 + Vector512.Load(c + 1 * ldc + 16), c + 1 * ldc + 16);
-            Vector512.Store(c20 + Vector512.Load(c + 2 * ldc + 0), c + 2 * ldc + 0);
-            Vector512.Store(c21 + Vector512.Load(c + 2 * ldc + 16), c + 2 * ldc + 16);
-            Vector512.Store(c30 + Vector512.Load(c + 3 * ldc + 0), c + 3 * ldc + 0);
-            Vector512.Store(c31 + Vector512.Load(c + 3 * ldc + 16), c + 3 * ldc + 16);
-            Vector512.Store(c40 + Vector512.Load(c + 4 * ldc + 0), c + 4 * ldc + 0);
-            Vector512.Store(c41 + Vector512.Load(c + 4 * ldc + 16), c + 4 * ldc + 16);
-            Vector512.Store(c50 + Vector512.Load(c + 5 * ldc + 0), c + 5 * ldc + 0);
-            Vector512.Store(c51 + Vector512.Load(c + 5 * ldc + 16), c + 5 * ldc + 16);
-            Vector512.Store(c60 + Vector512.Load(c + 6 * ldc + 0), c + 6 * ldc + 0);
-            Vector512.Store(c61 + Vector512.Load(c + 6 * ldc + 16), c + 6 * ldc + 16);
-            Vector512.Store(c70 + Vector512.Load(c + 7 * ldc + 0), c + 7 * ldc + 0);
-            Vector512.Store(c71 + Vector512.Load(c + 7 * ldc + 16), c + 7 * ldc + 16);
-        }
+        epilogue.Row(0, c00, c01);
+        epilogue.Row(1, c10, c11);
+        epilogue.Row(2, c20, c21);
+        epilogue.Row(3, c30, c31);
+        epilogue.Row(4, c40, c41);
+        epilogue.Row(5, c50, c51);
+        epilogue.Row(6, c60, c61);
+        epilogue.Row(7, c70, c71);
     }
 
     /// <summary>6×16 tile with Vector256: C[6×16] (+)= A-sliver · B-sliver over kc steps.</summary>

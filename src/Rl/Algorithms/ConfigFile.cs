@@ -10,8 +10,9 @@ namespace Zero.Rl.Algorithms;
 /// </summary>
 public static class ConfigFile
 {
-    /// <summary>Returns the preset with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON or unknown keys.</summary>
+    /// <summary>Returns the preset (of its runtime type, so an <see cref="IAgentConfig"/> works) with the keys of <paramref name="json"/> applied. Throws <see cref="ZeroException"/> on bad JSON or unknown keys.</summary>
     public static T Apply<T>(T preset, string json, string source)
+        where T : notnull
     {
         JsonObject overlay;
         try
@@ -22,7 +23,7 @@ public static class ConfigFile
         {
             throw new ZeroException($"{source}: not valid JSON ({e.Message}).", e);
         }
-        var merged = (JsonObject)JsonSerializer.SerializeToNode(preset, ModelFile.Json)!;
+        var merged = (JsonObject)JsonSerializer.SerializeToNode(preset, preset.GetType(), ModelFile.Json)!;
         foreach ((string key, JsonNode? value) in overlay)
         {
             if (!merged.ContainsKey(key))
@@ -33,7 +34,7 @@ public static class ConfigFile
         }
         try
         {
-            return merged.Deserialize<T>(ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
+            return (T?)merged.Deserialize(preset.GetType(), ModelFile.Json) ?? throw new ZeroException($"{source}: the config is empty.");
         }
         catch (JsonException e)
         {

@@ -21,14 +21,12 @@ public static class ConfigReference
 
     /// <summary>The algorithms with their config record types, in the order they are documented.</summary>
     public static IReadOnlyList<(string Algorithm, Type Config)> Algorithms { get; } =
-        [("dqn", typeof(DqnConfig)), ("ppo", typeof(PpoConfig)), ("sac", typeof(SacConfig))];
+        [.. AgentCatalog.All.Select(e => (e.Name, e.ConfigType))];
 
     private static readonly Lazy<Dictionary<string, XElement>> Documentation = new(LoadDocumentation);
 
-    /// <summary>The config record of <paramref name="algorithm"/> ("dqn", "ppo" or "sac"). Throws <see cref="ZeroException"/> otherwise.</summary>
-    public static Type ConfigType(string algorithm) =>
-        Algorithms.FirstOrDefault(a => a.Algorithm == algorithm).Config
-        ?? throw new ZeroException($"Unknown algorithm '{algorithm}': use dqn, ppo or sac.");
+    /// <summary>The config record of <paramref name="algorithm"/> (an <see cref="AgentCatalog"/> name). Throws <see cref="ZeroException"/> otherwise.</summary>
+    public static Type ConfigType(string algorithm) => AgentCatalog.Find(algorithm).ConfigType;
 
     /// <summary>The keys of <paramref name="configType"/> in declaration order.</summary>
     public static IReadOnlyList<Key> Keys(Type configType)
@@ -50,14 +48,7 @@ public static class ConfigReference
     public static JsonObject Preset(string algorithm, string environment)
     {
         string env = ClassicControlCatalog.Find(environment).Id;
-        object preset = algorithm switch
-        {
-            "dqn" => Presets.Dqn(env),
-            "ppo" => Presets.Ppo(env),
-            "sac" => Presets.Sac(env),
-            _ => throw new ZeroException($"Unknown algorithm '{algorithm}': use dqn, ppo or sac."),
-        };
-        return Serialize(preset);
+        return Serialize(AgentCatalog.Find(algorithm).Preset(env));
     }
 
     /// <summary>The keys where the preset differs from the record's defaults, as "key value" pairs.</summary>
@@ -90,8 +81,8 @@ public static class ConfigReference
     {
         var sb = new StringBuilder();
         sb.Append("# Reinforcement-learning options\n\n");
-        sb.Append("Generated from the config records in src/Rl/Algorithms (`DqnConfig`, `PpoConfig`, `SacConfig`: the keys, their\n");
-        sb.Append("defaults and the documentation of each property) by `zero rl options --doc` (a test keeps this file current).\n");
+        sb.Append("Generated from the config records in src/Rl/Algorithms (").Append(string.Join(", ", Algorithms.Select(a => $"`{a.Config.Name}`")));
+        sb.Append(": the keys, their\ndefaults and the documentation of each property) by `zero rl options --doc` (a test keeps this file current).\n");
         sb.Append("Keys are Stable-Baselines3's names. Put any of them in a JSON file and pass it to `zero rl train <algo> <env>\n");
         sb.Append("--config FILE`, e.g. `{\"learning_rate\": \"lin_1e-3\", \"eval_freq\": 5000}`: the keys given replace the preset's,\n");
         sb.Append("the rest stay, and an unknown key is an error. Schedules (`learning_rate`, `clip_range`) take a number or\n");

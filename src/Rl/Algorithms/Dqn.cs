@@ -76,6 +76,9 @@ public sealed class Dqn : IAgent
     public DqnConfig Config => _config;
 
     /// <inheritdoc/>
+    IAgentConfig IAgent.Config => _config;
+
+    /// <inheritdoc/>
     public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
 
     /// <summary>Environment steps trained so far.</summary>

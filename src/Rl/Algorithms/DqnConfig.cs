@@ -3,7 +3,7 @@ using Zero.Rl.Training;
 namespace Zero.Rl.Algorithms;
 
 /// <summary>DQN hyper-parameters, named as SB3's; defaults are SB3's (Huber loss, Adam, [64, 64] ReLU, hard target updates).</summary>
-public sealed record DqnConfig
+public sealed record DqnConfig : IAgentConfig
 {
     /// <summary>Environment steps of the preset's training budget.</summary>
     public long NTimesteps { get; init; } = 1_000_000;

@@ -118,6 +118,9 @@ public sealed class Ppo : IAgent
     /// <summary>The configuration.</summary>
     public PpoConfig Config => _config;
 
+    /// <inheritdoc/>
+    IAgentConfig IAgent.Config => _config;
+
     /// <summary>Environment steps trained so far.</summary>
     public long StepsTrained { get; private set; }
 

@@ -6,7 +6,7 @@ namespace Zero.Rl.Algorithms;
 /// PPO hyper-parameters, named as SB3's (snake_case in config files: n_envs, n_steps, …); defaults are SB3's.
 /// Presets per environment come from <see cref="Presets"/>; <c>--config FILE</c> overrides any of them.
 /// </summary>
-public sealed record PpoConfig
+public sealed record PpoConfig : IAgentConfig
 {
     /// <summary>Environment steps of the preset's training budget.</summary>
     public long NTimesteps { get; init; } = 1_000_000;

@@ -133,6 +133,9 @@ public sealed class Sac : IAgent
     public SacConfig Config => _config;
 
     /// <inheritdoc/>
+    IAgentConfig IAgent.Config => _config;
+
+    /// <inheritdoc/>
     public (long Step, double Mean, int Seed)? KeptEvaluation { get; private set; }
 
     /// <summary>Environment steps trained so far.</summary>

@@ -3,7 +3,7 @@ using Zero.Rl.Training;
 namespace Zero.Rl.Algorithms;
 
 /// <summary>SAC hyper-parameters, named as SB3's; defaults are SB3's (twin critics, [256, 256] ReLU, automatic entropy with target −|A|).</summary>
-public sealed record SacConfig
+public sealed record SacConfig : IAgentConfig
 {
     /// <summary>Environment steps of the preset's training budget.</summary>
     public long NTimesteps { get; init; } = 1_000_000;

@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using Zero.Games;
 using Zero.Search.Evaluation;
 using Zero.Search.Players;
@@ -12,7 +14,9 @@ namespace Zero.SelfPlay.Matches;
 /// (the gating match) and one against each fixed baseline, colours alternating. The games of all matches run on
 /// several threads at once and the networks' evaluators are expected to batch across them (a
 /// <see cref="BatchingModel"/> underneath). Returns one <see cref="EvaluationResult"/> per opponent, counted from
-/// the new generation's side, with its Elo estimate.
+/// the new generation's side, with its Elo estimate. The games are played by the arena's <see cref="GameRunner"/>
+/// (its <see cref="Referee"/>) and counted with the arena's statistics: game 2i and 2i+1 swap colours and form a
+/// pentanomial pair, as in `zero arena`.
 /// </summary>
 public static class GenerationEvaluator
 {
@@ -111,14 +115,25 @@ public static class GenerationEvaluator
         }
         cancellation.ThrowIfCancellationRequested();
 
-        // 2. Count each match.
+        // 2. Count each match with the arena's statistics: games 2i and 2i+1 (colours swapped) form a pentanomial pair,
+        // and the Elo is the pair-based estimate (the trinomial one when a match has an odd game or no finite Elo).
         var results = new List<EvaluationResult>();
         for (int k = 0; k < opponents.Count; k++)
         {
             int wins = outcomes[k].Count(r => r > 0), losses = outcomes[k].Count(r => r < 0);
             int draws = outcomes[k].Length - wins - losses;
+            Pentanomial pairs = default;
+            for (int i = 0; i + 1 < outcomes[k].Length; i += 2)
+            {
+                pairs = pairs.AddPair(outcomes[k][i], outcomes[k][i + 1]);
+            }
+            double elo = EloStatistics.From(pairs).Elo;
+            if (!double.IsFinite(elo) || outcomes[k].Length % 2 != 0)
+            {
+                elo = EloEstimate.FromResults(wins, draws, losses).Difference;
+            }
             results.Add(new EvaluationResult(generation, opponents[k].Name, wins, draws, losses,
-                EloEstimate.FromResults(wins, draws, losses).Difference));
+                Math.Clamp(elo, -EloEstimate.MaxDifference, EloEstimate.MaxDifference)));
         }
         return results;
     }

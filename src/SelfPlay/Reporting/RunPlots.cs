@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using System.Text.Json;
 using Zero.SelfPlay.Matches;
 using Zero.SelfPlay.Storage;

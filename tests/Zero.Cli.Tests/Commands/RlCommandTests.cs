@@ -32,6 +32,31 @@ public sealed class RlCommandTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("std_return").GetDouble() >= 0);
     }
 
+    [Theory]
+    [InlineData("a2c", "CartPole-v1")]
+    [InlineData("reinforce", "CartPole-v1")]
+    [InlineData("trpo", "CartPole-v1")]
+    [InlineData("td3", "Pendulum-v1")]
+    [InlineData("ddpg", "Pendulum-v1")]
+    public void TrainThenEval_EachClassicAlgorithm_WritesAModelThatEvalLoads(string algorithm, string env)
+    {
+        string model = Path.Combine(_dir, algorithm, "model.zrl");
+        (int code, string output, string error) = CliRun.Run("", "rl", "train", algorithm, env, "--steps", "400", "--out", model, "--eval-episodes", "1");
+        Assert.True(code == 0, error);
+        Assert.Contains("eval: ", output, StringComparison.Ordinal);
+        (code, output, _) = CliRun.Run("", "rl", "eval", model, "--episodes", "1");
+        Assert.Equal(0, code);
+        Assert.StartsWith($"{algorithm} on {env}: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_AlgorithmWithoutPresetForTheEnvironment_ExitsTwoListingThePresets()
+    {
+        (int code, _, string error) = CliRun.Run("", "rl", "train", "td3", "CartPole-v1", "--steps", "100");
+        Assert.Equal(2, code);
+        Assert.Contains("no td3 preset for 'CartPole-v1'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Train_ConfigWithUnknownKey_FailsNamingTheKeyAndWhereTheKeysAreDocumented()
     {
@@ -73,6 +98,10 @@ public sealed class RlCommandTests : IDisposable
         string[] names = [.. doc.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()!)];
         Assert.Contains(names, n => n.StartsWith("PPO CartPole-v1", StringComparison.Ordinal));
         Assert.Contains(names, n => n.StartsWith("SAC Pendulum-v1", StringComparison.Ordinal));
+        foreach (string algorithm in new[] { "A2C CartPole-v1", "REINFORCE CartPole-v1", "TRPO CartPole-v1", "TD3 Pendulum-v1", "DDPG Pendulum-v1" })
+        {
+            Assert.Contains(names, n => n.StartsWith(algorithm, StringComparison.Ordinal));
+        }
         Assert.All(doc.RootElement.EnumerateArray(), r => Assert.True(r.GetProperty("value").GetDouble() > 0));
     }
 }

@@ -146,7 +146,7 @@ public sealed class InferenceNetTests
         var rng = new Random(42);
         Dictionary<string, float[]> weights = RandomWeights.Create(cfg, rng);
         var net = new InferenceNet(cfg, weights, winograd);
-        Assert.Equal(winograd && InferenceGemm.Vector512Path, net.UsesWinograd);
+        Assert.Equal(winograd && PackedGemm.Vector512Path, net.UsesWinograd);
         float[] input = GemmTests.RandomArray(rng, batch * net.InputSize);
         var policy = new float[batch * cfg.PolicySize];
         var value = new float[batch];

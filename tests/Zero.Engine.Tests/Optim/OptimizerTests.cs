@@ -52,6 +52,33 @@ public sealed class OptimizerTests
         }
     }
 
+    /// <summary>
+    /// RMSprop from w = 1 with gradients 0.5, −0.25, 1 and lr 0.1, α 0.99, ε 1e-5 (SB3's A2C settings). Step 1 by hand,
+    /// PyTorch form: s = 0.01·0.25 = 0.0025, d = √s + ε = 0.05001, w = 1 − 0.1·0.5/0.05001 = 0.00019996; TF-like form:
+    /// s = 0.99·1 + 0.0025 = 0.9925, d = √(s + ε) = 0.996248, w = 0.949812. Later steps and the centred form with
+    /// momentum 0.9 and weight decay 0.01 come from the same formulas written out in double.
+    /// </summary>
+    [Theory]
+    [InlineData(false, false, 0f, 0f, 0.00019996000799882285, 0.4491325843953431, -0.4255305723589058)]
+    [InlineData(true, false, 0f, 0f, 0.9498116915143396, 0.9750242468947553, 0.8741826403517197)]
+    [InlineData(false, true, 0.9f, 0.01f, -0.004839795260679347, -0.46681340030638513, -1.7581943733642238)]
+    public void RmsProp_ThreeSteps_MatchHandComputedValues(bool tfLike, bool centered, float momentum, float wd, double w1, double w2, double w3)
+    {
+        Tensor p = ParamWithGrad([1f], [0f]);
+        var opt = new RmsProp([p], 0.1f, alpha: 0.99f, eps: 1e-5f, weightDecay: wd, momentum: momentum, centered: centered, tfLike: tfLike);
+        double[] expected = [w1, w2, w3];
+        float[] grads = [0.5f, -0.25f, 1f];
+        for (int s = 0; s < 3; s++)
+        {
+            p.Grad[0] = grads[s];
+            opt.Step();
+            Assert.Equal(expected[s], p[0], 1e-4);
+        }
+
+        Assert.Equal(3, opt.StepCount);
+        Assert.Equal(1 + (centered ? 1 : 0) + (momentum > 0 ? 1 : 0), opt.State().Count);
+    }
+
     [Theory]
     [InlineData(false, 0f)]
     [InlineData(false, 0.1f)]

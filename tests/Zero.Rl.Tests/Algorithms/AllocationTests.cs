@@ -60,4 +60,45 @@ public sealed class AllocationTests
         long extra = ExtraBytes(n => agent.Learn(n), 512, 4096);
         Assert.True(extra < 1_024, $"{extra} bytes for 3,584 more steps");
     }
+
+    [Fact]
+    public void A2cLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new A2c("CartPole-v1", Presets.A2c("CartPole-v1"), 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 400, 4000);
+        Assert.True(extra < 1_024, $"{extra} bytes for 3,600 more steps");
+    }
+
+    [Fact]
+    public void A2cGsdeLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new A2c("Pendulum-v1", Presets.A2c("Pendulum-v1") with { NEnvs = 2 }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 512, 4096);
+        Assert.True(extra < 1_024, $"{extra} bytes for 3,584 more steps");
+    }
+
+    [Fact]
+    public void TrpoLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new Trpo("CartPole-v1", Presets.Trpo("CartPole-v1") with { NSteps = 128, NCriticUpdates = 2, CgMaxSteps = 5, BatchSize = 64 }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 256, 2048);
+        Assert.True(extra < 1_024, $"{extra} bytes for 1,792 more steps");
+    }
+
+    [Fact]
+    public void Td3Learn_MoreSteps_AllocatesNothingPerStep()
+    {
+        var agent = new Td3("MountainCarContinuous-v0", Presets.Td3("MountainCarContinuous-v0") with { NetArch = [32, 32], BufferSize = 256, BatchSize = 32, LearningStarts = 64 }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 256, 1024);
+        Assert.True(extra < 1_024, $"{extra} bytes for 768 more steps");
+    }
+
+    [Fact]
+    public void ReinforceLearn_MoreSteps_AllocatesNothingPerStep()
+    {
+        // One episode per update and a small net keep the batches under the engine's parallel-kernel threshold.
+        var agent = new Reinforce("CartPole-v1", Presets.Reinforce("CartPole-v1") with { EpisodesPerUpdate = 1, NetArch = [32] }, 1);
+        long extra = ExtraBytes(n => agent.Learn(n), 256, 2048);
+        Assert.True(extra < 1_024, $"{extra} bytes for 1,792 more steps");
+    }
 }

@@ -24,7 +24,7 @@ public sealed class EngineLossTests
     }
 
     /// <summary>Central differences (three step sizes, loss in double) against the tape's gradient of every element.</summary>
-    private static void CheckGradients(Func<Tape, Tensor> loss, params Tensor[] inputs)
+    internal static void CheckGradients(Func<Tape, Tensor> loss, params Tensor[] inputs)
     {
         var tape = new Tape();
         foreach (Tensor t in inputs)

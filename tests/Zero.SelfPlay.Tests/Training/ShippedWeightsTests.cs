@@ -1,3 +1,5 @@
+using Zero.Arena.Play;
+using Zero.Arena.Statistics;
 using Zero.Games.ConnectFour;
 using Zero.Games.TicTacToe;
 using Zero.Search.Baselines;

@@ -1,3 +1,4 @@
+using Zero.Arena.Engines;
 using Zero.Uci.Gtp;
 
 namespace Zero.Uci.Tests.Gtp;

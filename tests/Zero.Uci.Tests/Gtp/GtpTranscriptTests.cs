@@ -38,7 +38,7 @@ public sealed partial class GtpTranscriptTests
         Assert.Equal("false", zero.Ok("known_command frobnicate"));
     }
 
-    private static void GtpReplyAssert(Zero.Uci.Gtp.GtpReply reply, bool success, int? id, string text)
+    private static void GtpReplyAssert(Zero.Arena.Engines.GtpReply reply, bool success, int? id, string text)
     {
         Assert.Equal(success, reply.Success);
         Assert.Equal(id, reply.Id);

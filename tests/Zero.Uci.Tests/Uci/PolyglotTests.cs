@@ -1,5 +1,5 @@
 using Zero.Games.Chess;
-using Zero.Uci.Match;
+using Zero.Arena.Engines;
 
 namespace Zero.Uci.Tests.Uci;
 
