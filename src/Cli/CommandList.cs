@@ -18,6 +18,8 @@ internal static class CommandList
         yield return PerftCommand.Create();
         yield return UciCommand.Create(context);
         yield return UciMatchCommand.Create();
+        yield return GtpCommand.Create(context);
+        yield return GtpMatchCommand.Create();
         yield return RlCommand.Create();
     }
 }

@@ -10,7 +10,7 @@ using Zero.Games.TicTacToe;
 using Zero.Rl.Algorithms;
 using Zero.SelfPlay.Configuration;
 using Zero.SelfPlay.Records;
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
 namespace Zero.Fuzz.Tests;
 

@@ -116,7 +116,7 @@ internal static class RlCommand
             int evalEpisodes = parse.GetValue(episodes);
             if (evalEpisodes > 0)
             {
-                EvaluationResult r = Evaluation.Run(agent, evalEpisodes);
+                EpisodeReturns r = Evaluation.Run(agent, evalEpisodes);
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval: {r.Mean:F2} ± {r.Std:F2} over {evalEpisodes} deterministic episodes"));
             }
             o.WriteLine($"trained {total:N0} steps; curve: {csv}, {svg}");
@@ -149,7 +149,7 @@ internal static class RlCommand
         {
             int n = parse.GetValue(episodes);
             IAgent agent = AgentFile.Load(CliPaths.RequireInputFile(parse.GetValue(model)!, "model", "a .zrl file written by `zero rl train`"));
-            EvaluationResult r = Evaluation.Run(agent, n, parse.GetValue(seed));
+            EpisodeReturns r = Evaluation.Run(agent, n, parse.GetValue(seed));
             TextWriter o = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
 namespace Zero.Cli.Commands;
 

@@ -11,7 +11,7 @@ namespace Zero.Rl.Algorithms;
 public static class Evaluation
 {
     /// <summary>Runs <paramref name="episodes"/> episodes; deterministic uses the policy's mode.</summary>
-    public static EvaluationResult Run(IAgent agent, int episodes, int seed = 1_000_000, bool deterministic = true)
+    public static EpisodeReturns Run(IAgent agent, int episodes, int seed = 1_000_000, bool deterministic = true)
     {
         if (episodes < 1)
         {
@@ -37,6 +37,6 @@ public static class Evaluation
             }
             returns[e] = total;
         }
-        return new EvaluationResult(agent.EnvironmentId, returns);
+        return new EpisodeReturns(agent.EnvironmentId, returns);
     }
 }

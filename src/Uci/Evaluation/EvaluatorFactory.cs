@@ -8,7 +8,7 @@ namespace Zero.Uci.Evaluation;
 /// (weights/chess*.zw beside the program or in a parent folder) and `heuristic` forces
 /// <see cref="ChessHeuristicEvaluator"/>. This build has no chess network loader yet (no chess network has been
 /// trained), so a network that is found or named is reported and the heuristic is used; the message says so.
-/// Called by <see cref="Uci.UciEngine"/> when WeightsFile changes.
+/// Called by <see cref="Protocol.UciEngine"/> when WeightsFile changes.
 /// </summary>
 public static class EvaluatorFactory
 {

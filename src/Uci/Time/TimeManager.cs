@@ -3,7 +3,7 @@ namespace Zero.Uci.Time;
 /// <summary>
 /// How long to think on one move, given the clock the GUI sends with `go`. Never forfeits by construction:
 /// the move overhead is taken off first, then the budget is a share of what is left, capped so that a reserve
-/// always remains. Called by <see cref="Uci.UciEngine"/> for every timed `go` (and again at `ponderhit`).
+/// always remains. Called by <see cref="Protocol.UciEngine"/> for every timed `go` (and again at `ponderhit`).
 /// </summary>
 /// <remarks>
 /// 1. `movetime`: exactly that, minus the overhead (at least 1 ms).

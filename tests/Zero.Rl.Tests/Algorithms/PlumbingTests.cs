@@ -162,7 +162,7 @@ public sealed class PlumbingTests
         foreach (string f in new[] { "sac.zrl", "dqn.zrl" })
         {
             IAgent a = AgentFile.Load(Path.Combine(dir, f));
-            EvaluationResult r = Evaluation.Run(a, 2);
+            EpisodeReturns r = Evaluation.Run(a, 2);
             Assert.Equal(2, r.Returns.Length);
             Assert.True(double.IsFinite(r.Mean));
         }

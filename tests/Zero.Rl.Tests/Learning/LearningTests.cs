@@ -17,7 +17,7 @@ internal static class LearningBar
     /// <summary>Evaluates the trained agent over 10 episodes, reports, and asserts the mean return reaches <paramref name="bar"/>.</summary>
     public static void Check(ITestOutputHelper output, IAgent agent, int seed, double bar)
     {
-        EvaluationResult r = Evaluation.Run(agent, 10);
+        EpisodeReturns r = Evaluation.Run(agent, 10);
         output.WriteLine($"{agent.Algorithm} {agent.EnvironmentId} seed {seed}: {r.Mean:F1} ± {r.Std:F1} (bar {bar})");
         if (agent.KeptEvaluation is { } kept)
         {

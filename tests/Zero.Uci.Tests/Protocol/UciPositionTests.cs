@@ -1,7 +1,7 @@
 using Zero.Games.Chess;
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
-namespace Zero.Uci.Tests.Uci;
+namespace Zero.Uci.Tests.Protocol;
 
 public sealed class UciPositionTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Zero.Search.Mcts;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// The catalogue of `zero uci` options, each declared exactly once. <see cref="UciEngine"/> lists them after `uci`
@@ -110,7 +110,7 @@ public static class EngineOptions
     {
         var sb = new StringBuilder();
         sb.Append("# Engine options\n\n");
-        sb.Append("Generated from src/Uci/Uci/EngineOptions.cs by `zero uci --options-doc` (a test keeps this file current).\n");
+        sb.Append("Generated from src/Uci/Protocol/EngineOptions.cs by `zero uci --options-doc` (a test keeps this file current).\n");
         sb.Append("Each option is a UCI option (`setoption name <Name> value <v>`) and a flag of `zero uci`\n");
         sb.Append("(`zero uci --threads 4`). Decimal parameters are integers × 100, as UCI spins are integers.\n\n");
         sb.Append("| UCI name | flag | type | default | range | meaning |\n");

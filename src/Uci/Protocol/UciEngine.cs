@@ -5,7 +5,7 @@ using Zero.Search.Mcts;
 using Zero.Uci.Evaluation;
 using Zero.Uci.Time;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// The chess engine as a GUI sees it over UCI: reads command lines, keeps the position and options, runs the PUCT

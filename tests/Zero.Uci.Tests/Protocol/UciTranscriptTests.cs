@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Zero.Games.Chess;
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
-namespace Zero.Uci.Tests.Uci;
+namespace Zero.Uci.Tests.Protocol;
 
 /// <summary>
 /// Drives the real `zero uci` process over standard input and output as a GUI would: handshake, options, positions

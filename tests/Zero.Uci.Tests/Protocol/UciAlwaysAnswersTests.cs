@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Zero.Games.Chess;
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
-namespace Zero.Uci.Tests.Uci;
+namespace Zero.Uci.Tests.Protocol;
 
 /// <summary>
 /// Issue 15, finding 11: every `go` gets a `bestmove`, a legal one while any exists, whatever came before it — a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Zero.Uci.Time;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// The arguments of one UCI `go` line: clocks (wtime btime winc binc movestogo), limits (depth nodes movetime mate),

@@ -1,7 +1,7 @@
 using Zero.Games.Chess;
 using Zero.Arena.Engines;
 
-namespace Zero.Uci.Tests.Uci;
+namespace Zero.Uci.Tests.Protocol;
 
 /// <summary>
 /// Puts polyglot (the Debian package) in front of `zero uci` and plays through it as an xboard GUI would:

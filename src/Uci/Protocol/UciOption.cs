@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// One engine option, declared once in <see cref="EngineOptions"/>. From this single declaration come the UCI

@@ -1,6 +1,6 @@
 using Zero.Games.Chess;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>What one <see cref="SearchSession"/> needs to know beyond the search limits; built by <see cref="UciEngine"/> from a `go` line and the options.</summary>
 /// <param name="Root">The searched position.</param>

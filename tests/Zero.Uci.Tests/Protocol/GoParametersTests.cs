@@ -1,6 +1,6 @@
-using Zero.Uci.Uci;
+using Zero.Uci.Protocol;
 
-namespace Zero.Uci.Tests.Uci;
+namespace Zero.Uci.Tests.Protocol;
 
 public sealed class GoParametersTests
 {

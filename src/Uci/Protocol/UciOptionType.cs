@@ -1,4 +1,4 @@
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>The UCI option types (the protocol's `type` field); <see cref="UciOption"/> carries one.</summary>
 public enum UciOptionType

@@ -1,19 +1,28 @@
 using System.Globalization;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// The current value of every <see cref="EngineOptions"/> option for one engine instance (no static state, so
 /// tests and matches can run many engines in one process). Values are stored in canonical text form and read
-/// typed; <see cref="TrySet"/> validates with the option's own declaration.
+/// typed; <see cref="TrySet"/> validates with the option's own declaration. The catalogue is the UCI engine's
+/// (<see cref="EngineOptions"/>) by default; `zero gtp` passes its own (<see cref="Gtp.GtpOptions"/>).
 /// </summary>
 public sealed class OptionValues
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly IReadOnlyList<UciOption> _catalogue;
 
     public OptionValues()
+        : this(EngineOptions.All)
     {
-        foreach (UciOption o in EngineOptions.All)
+    }
+
+    /// <summary>Defaults of every option in <paramref name="catalogue"/>.</summary>
+    public OptionValues(IReadOnlyList<UciOption> catalogue)
+    {
+        _catalogue = catalogue;
+        foreach (UciOption o in catalogue)
         {
             _values[o.Name] = o.Default;
         }
@@ -22,10 +31,10 @@ public sealed class OptionValues
     /// <summary>Sets option <paramref name="name"/> (any case) to <paramref name="value"/>; false with a reason when the name or value is bad.</summary>
     public bool TrySet(string name, string? value, out string? error)
     {
-        UciOption? option = EngineOptions.Find(name);
+        UciOption? option = _catalogue.FirstOrDefault(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
         if (option is null)
         {
-            error = $"unknown option '{name.Trim()}'; the options are {string.Join(", ", EngineOptions.All.Select(o => o.Name))}";
+            error = $"unknown option '{name.Trim()}'; the options are {string.Join(", ", _catalogue.Select(o => o.Name))}";
             return false;
         }
         if (!option.TryNormalize(value, out string normal, out error))

@@ -6,7 +6,7 @@ using Zero.Search.Evaluation;
 using Zero.Search.Mcts;
 using Zero.Uci.Evaluation;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// One `go`, from start to `bestmove`. Its thread: 1. waits for the search, meanwhile printing an `info` line every

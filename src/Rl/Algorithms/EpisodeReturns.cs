@@ -1,7 +1,7 @@
 namespace Zero.Rl.Algorithms;
 
 /// <summary>Returns of evaluation episodes with their mean and (population) standard deviation, as SB3's evaluate_policy.</summary>
-public sealed record EvaluationResult(string Environment, double[] Returns)
+public sealed record EpisodeReturns(string Environment, double[] Returns)
 {
     /// <summary>Mean return.</summary>
     public double Mean => Returns.Average();

@@ -1,6 +1,6 @@
 using Zero.Games.Chess;
 
-namespace Zero.Uci.Uci;
+namespace Zero.Uci.Protocol;
 
 /// <summary>
 /// Reads the UCI `position startpos|fen FEN [moves m1 m2 ...]` line. Like <see cref="ChessPosition.TryParsePosition"/>,
