@@ -6,6 +6,7 @@ using Zero.Engine.Serialization;
 using Zero.Games;
 using Zero.Games.Chess;
 using Zero.Games.ConnectFour;
+using Zero.Games.Go;
 using Zero.Games.TicTacToe;
 using Zero.Rl.Algorithms;
 using Zero.SelfPlay.Configuration;
@@ -17,9 +18,8 @@ namespace Zero.Fuzz.Tests;
 /// <summary>
 /// Every parser of outside input, as a fuzz target: chess notation (FEN, SAN, UCI moves, PGN), the UCI `position` and
 /// `go` lines and whole UCI sessions, the notation of the board games, run configs and command-line overrides, RL
-/// configs, weights files, RL model files and the experience store's game records. The Slow counts add up to more
-/// than 100,000 inputs. When Go lands, its SGF reader and GTP command loop are added here the same way (a seed list
-/// of valid files and commands, a check that only the documented exception escapes).
+/// configs, weights files, RL model files, the experience store's game records and SGF game records. The Slow counts
+/// add up to more than 100,000 inputs. The GTP command loop is not a target yet (its transcript tests cover bad lines).
 /// </summary>
 public static class FuzzTargets
 {
@@ -317,10 +317,40 @@ public static class FuzzTargets
         bytes => GameRecordCodec.TryDecode(bytes, out _, out _));
 
     /// <summary>Every target, in the order the Slow suite runs and reports them.</summary>
+    private static readonly string[] SgfSeeds =
+    [
+        "(;GM[1]FF[4]CA[UTF-8]SZ[9]KM[7]RU[Chinese]PB[Black]PW[White]RE[B+R];B[ee];W[gc];B[cg];W[];B[tt])",
+        "(;GM[1]FF[4]SZ[19]HA[2]KM[0.5]AB[pd][dp];W[dd];B[pp]C[a comment with \\] escaped];W[qc](;B[qd])(;B[pc]))",
+        "(;FF[4]GM[1]SZ[5]AW[cc]AB[bc][cb];W[bb];B[ba];W[ab])",
+        "(;GM[1]FF[4]SZ[13]DT[2026-12-08]KM[6.5];B[gg];W[dd];B[jj];W[dj];B[jd])",
+    ];
+
+    public static FuzzTarget<string> Sgf { get; } = new("SGF game record", 12_000,
+        Mutations.TextOrNoise(SgfSeeds, "()[];:\\ABWCGMFSZKHaRUPEtcdejqs0123456789.+-"),
+        text =>
+        {
+            if (!SgfReader.TryRead(text, out SgfGame? game, out _) || game is null)
+            {
+                return;
+            }
+            // A record that reads either replays under the rules or is refused with a message; a replayed game
+            // writes an SGF that reads back to the same number of moves.
+            OnlyZeroException(() =>
+            {
+                GoPosition<Go25> position = game.ToPosition<Go25>();
+                string written = SgfWriter.Write(SgfGame.FromPosition(position));
+                GoPosition<Go25> again = SgfReader.Read(written).ToPosition<Go25>();
+                if (again.Moves.Length != position.Moves.Length)
+                {
+                    throw new InvalidOperationException($"SGF round trip changed the game: {position.Moves.Length} moves, {again.Moves.Length} after writing");
+                }
+            });
+        });
+
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
         Fen, San, UciMove, Pgn, UciPositionLine, UciGoLine, UciSession, GameNotation, RunConfigFile, RunConfigOverride, RlConfig,
-        WeightsContainer, WeightsNetwork, RlModel, GameRecord,
+        WeightsContainer, WeightsNetwork, RlModel, GameRecord, Sgf,
     ];
 
     private static void OnlyZeroException(Action action)

@@ -54,4 +54,7 @@ public sealed class ParserPropertyTests
 
     [Property(MaxTest = 300)]
     public Property GameRecord_DamagedBytes_DecodesOrRefuses() => FuzzTargets.GameRecord.Property();
+
+    [Property(MaxTest = 300)]
+    public Property Sgf_HostileText_ReadsAndReplaysOrRefuses() => FuzzTargets.Sgf.Property();
 }
