@@ -242,6 +242,19 @@ internal sealed class ActorCriticPolicy
         tensors.Add(("log_std", (Sde?.LogStd ?? LogStd).ToArray()));
     }
 
+    /// <summary>
+    /// Writes a whole model file: these networks plus the header (algorithm, environment, config, observation
+    /// statistics, steps trained). The one save path of the agents built on this policy (A2C, TRPO, REINFORCE).
+    /// </summary>
+    public void SaveModel<TConfig>(string path, string algorithm, string environment, TConfig config, Wrappers.NormalizationState? normalization, long stepsTrained)
+    {
+        var tensors = new List<(string, float[])>();
+        var sizes = new Dictionary<string, int[]>();
+        Save(tensors, sizes);
+        var header = new ModelHeader(algorithm, environment, System.Text.Json.JsonSerializer.SerializeToElement(config, ModelFile.Json), normalization, sizes, stepsTrained);
+        ModelFile.Save(path, header, tensors);
+    }
+
     /// <summary>Restores what <see cref="Save"/> wrote.</summary>
     public void Restore(Dictionary<string, float[]> tensors, string path)
     {

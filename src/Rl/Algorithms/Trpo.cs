@@ -484,14 +484,7 @@ public sealed class Trpo : IAgent
     }
 
     /// <inheritdoc/>
-    public void Save(string path)
-    {
-        var tensors = new List<(string, float[])>();
-        var sizes = new Dictionary<string, int[]>();
-        _net.Save(tensors, sizes);
-        var header = new ModelHeader(Algorithm, EnvironmentId, JsonSerializer.SerializeToElement(_config, ModelFile.Json), _normalization, sizes, StepsTrained);
-        ModelFile.Save(path, header, tensors);
-    }
+    public void Save(string path) => _net.SaveModel(path, Algorithm, EnvironmentId, _config, _normalization, StepsTrained);
 
     /// <summary>Restores an agent saved with <see cref="Save"/>.</summary>
     public static Trpo Load(string path, ModelHeader header, Dictionary<string, float[]> tensors)
